@@ -1,0 +1,184 @@
+import type { Product } from '../../schemas/trade/fields';
+import { addBusinessDays, addMonths, followingWeekday, nextImmTwentieth } from './dates';
+import { rateAt, usdKrwForward, type Market } from './market-curve';
+import type { Prng } from './prng';
+import { PLATFORM_MICS, type Counterparty, type ReferenceData } from './reference-data';
+import { WeightedPicker, clamp, roundNotional } from './sampling';
+import type { TradeTerms } from './trade-terms';
+
+export interface TradeOverrides {
+  product?: Product;
+  counterparty?: Counterparty;
+}
+
+const KRW_CD = 'KRW-CD-91D';
+const USD_SOFR = 'USD-SOFR';
+
+/** Share of each product in a normal day's flow: IRS dominates, as on a Korean bank's swap book. */
+const PRODUCT_MIX: readonly (readonly [Product, number])[] = [
+  ['IRS', 56],
+  ['FX_SWAP', 20],
+  ['CCS', 11],
+  ['CDS', 7],
+  ['EQUITY_SWAP', 6],
+];
+/** Probability that the other side is a client (client code) rather than a dealer (LEI). */
+const CLIENT_SHARE: Readonly<Record<Product, number>> = { IRS: 0.1, CCS: 0.15, FX_SWAP: 0.25, CDS: 0, EQUITY_SWAP: 0.35 };
+const tenors = (entries: readonly (readonly [number, number])[]) => new WeightedPicker(entries);
+const IRS_TENORS = tenors([
+  [3, 2], [6, 4], [9, 3], [12, 12], [18, 4], [24, 12], [36, 16], [48, 4], [60, 14], [84, 6], [120, 12], [144, 2],
+  [180, 4], [240, 5],
+]);
+const CCS_TENORS = tenors([[12, 15], [24, 20], [36, 25], [60, 25], [84, 8], [120, 7]]);
+const FX_SWAP_TENORS = tenors([[3, 40], [6, 30], [9, 10], [12, 20]]);
+const CDS_TENORS = tenors([[12, 5], [36, 15], [60, 65], [84, 8], [120, 7]]);
+const EQUITY_TENORS = tenors([[3, 20], [6, 30], [12, 35], [24, 15]]);
+/** CDS curve shape relative to five years. */
+const CDS_TENOR_FACTOR: Readonly<Record<number, number>> = { 12: 0.4, 36: 0.75, 60: 1, 84: 1.15, 120: 1.3 };
+
+/** Builds the terms of ordinary new trades for one business day. */
+export class TradeFactory {
+  private readonly products = new WeightedPicker(PRODUCT_MIX);
+  private readonly counterparties: WeightedPicker<Counterparty>;
+
+  constructor(
+    private readonly ref: ReferenceData,
+    private readonly market: Market,
+    private readonly tradeDay: number,
+  ) {
+    // Activity falls off with a dealer's rank; quiet names keep a tiny weight, so they exist but rarely trade.
+    const dealerWeights = ref.dealers.map((cp, rank) => [cp, 1 / (rank + 3)] as const);
+    this.counterparties = new WeightedPicker([...dealerWeights, ...ref.quiet.map((cp) => [cp, 0.0004] as const)]);
+  }
+
+  build(rng: Prng, overrides: TradeOverrides = {}): TradeTerms {
+    const product = overrides.product ?? this.products.pick(rng);
+    const counterparty = overrides.counterparty ?? this.pickCounterparty(rng, product);
+    switch (product) {
+      case 'IRS':
+        return this.irs(rng, counterparty);
+      case 'CCS':
+        return this.ccs(rng, counterparty);
+      case 'FX_SWAP':
+        return this.fxSwap(rng, counterparty);
+      case 'CDS':
+        return this.cds(rng, counterparty);
+      case 'EQUITY_SWAP':
+        return this.equitySwap(rng, counterparty);
+    }
+  }
+
+  private pickCounterparty(rng: Prng, product: Product): Counterparty {
+    return rng.chance(CLIENT_SHARE[product]) ? rng.pick(this.ref.clients) : this.counterparties.pick(rng);
+  }
+
+  private base(rng: Prng, product: Product, cp: Counterparty, tenorMonths: number, lag: number) {
+    const desk = this.ref.desks[product];
+    const effectiveDay = addBusinessDays(this.tradeDay, lag);
+    return {
+      product,
+      counterparty1: this.ref.bank.lei,
+      counterparty2: cp.id,
+      counterparty2IdType: cp.idType,
+      tenorMonths,
+      effectiveDay,
+      expirationDay: followingWeekday(addMonths(effectiveDay, tenorMonths)),
+      desk: desk.name,
+      trader: rng.pick(desk.traders),
+      sourceSystem: desk.sourceSystem.name,
+      notional2: null,
+      currency2: null,
+      fixedRate: null,
+      floatingIndex: null,
+      spread: null,
+      price: null,
+      priceDecimals: 0,
+      cleared: 'N',
+      ccp: null,
+      platform: null,
+    } satisfies Partial<TradeTerms>;
+  }
+
+  private irs(rng: Prng, cp: Counterparty): TradeTerms {
+    const krw = rng.chance(0.75);
+    const tenor = IRS_TENORS.pick(rng);
+    const clientMarkup = cp.idType === 'CLIENT' ? rng.sign() * rng.uniform(0.0002, 0.0006) : 0;
+    const curve = krw ? this.market.krwIrs : this.market.usdSofr;
+    const notional = krw
+      ? roundNotional(clamp(rng.lognormal(10e9, 0.75), 1e9, 500e9), rng, 1e8)
+      : roundNotional(clamp(rng.lognormal(25e6, 0.6), 1e6, 500e6), rng, 1e6);
+    // KRW IRS between dealers is cleared at the domestic CCP (KRX); USD swaps mostly at LCH.
+    const cleared = cp.idType === 'LEI' && rng.chance(krw ? 0.9 : 0.85);
+    const intent = cleared && rng.chance(0.01);
+    return {
+      ...this.base(rng, 'IRS', cp, tenor, krw ? 1 : 2),
+      notional1: notional,
+      currency1: krw ? 'KRW' : 'USD',
+      fixedRate: rateAt(curve, tenor) + rng.normal() * 0.0001 + clientMarkup,
+      floatingIndex: krw ? KRW_CD : USD_SOFR,
+      cleared: intent ? 'I' : cleared ? 'Y' : 'N',
+      ccp: cleared ? (krw ? this.ref.ccps.krx : this.ref.ccps.lch) : null,
+      platform: cleared && rng.chance(0.25) ? (krw ? 'XKRX' : rng.pick(PLATFORM_MICS.slice(1))) : null,
+    };
+  }
+
+  private ccs(rng: Prng, cp: Counterparty): TradeTerms {
+    const tenor = CCS_TENORS.pick(rng);
+    const usd = roundNotional(clamp(rng.lognormal(30e6, 0.6), 2e6, 500e6), rng, 1e6);
+    return {
+      ...this.base(rng, 'CCS', cp, tenor, 2),
+      // KRW fixed leg against the USD SOFR leg, notionals exchanged at today's spot.
+      notional1: Math.round(usd * this.market.usdKrwSpot),
+      currency1: 'KRW',
+      notional2: usd,
+      currency2: 'USD',
+      fixedRate: rateAt(this.market.krwCrs, tenor) + rng.normal() * 0.00015,
+      floatingIndex: USD_SOFR,
+    };
+  }
+
+  private fxSwap(rng: Prng, cp: Counterparty): TradeTerms {
+    const tenor = FX_SWAP_TENORS.pick(rng);
+    const usd = roundNotional(clamp(rng.lognormal(30e6, 0.7), 1e6, 1e9), rng, 1e6);
+    const forward = Math.round((usdKrwForward(this.market, tenor) + rng.normal() * 0.15) * 100) / 100;
+    return {
+      ...this.base(rng, 'FX_SWAP', cp, tenor, 2),
+      notional1: usd,
+      currency1: 'USD',
+      notional2: Math.round(usd * forward),
+      currency2: 'KRW',
+      price: forward,
+      priceDecimals: 2,
+    };
+  }
+
+  private cds(rng: Prng, cp: Counterparty): TradeTerms {
+    const tenor = CDS_TENORS.pick(rng);
+    const base = this.base(rng, 'CDS', cp, tenor, 1);
+    const parSpread = rng.pick(this.market.cdsSpreads5y) * (CDS_TENOR_FACTOR[tenor] ?? 1) * Math.exp(rng.normal() * 0.03);
+    return {
+      ...base,
+      // Standard contracts roll on IMM dates and pay a fixed 100bp coupon (investment-grade names).
+      expirationDay: nextImmTwentieth(addMonths(base.effectiveDay, tenor)),
+      notional1: roundNotional(clamp(rng.lognormal(10e6, 0.5), 2e6, 100e6), rng, 1e6),
+      currency1: 'USD',
+      fixedRate: 0.01,
+      spread: parSpread,
+    };
+  }
+
+  private equitySwap(rng: Prng, cp: Counterparty): TradeTerms {
+    const tenor = EQUITY_TENORS.pick(rng);
+    const underlying = rng.pick(this.market.underlyings);
+    const price = Math.round((underlying.price * (1 + rng.normal() * 0.002)) / underlying.tick) * underlying.tick;
+    return {
+      ...this.base(rng, 'EQUITY_SWAP', cp, tenor, 2),
+      notional1: roundNotional(clamp(rng.lognormal(5e9, 0.8), 5e8, 100e9), rng, 1e8),
+      currency1: 'KRW',
+      floatingIndex: KRW_CD,
+      spread: Math.round(rng.uniform(0.003, 0.009) * 10_000) / 10_000,
+      price,
+      priceDecimals: underlying.decimals,
+    };
+  }
+}

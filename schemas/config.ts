@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Settings every process shares. Parsed once at start-up; nothing below the process entry reads `process.env`. */
+const commonShape = {
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+};
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const workerConfigSchema = z.object({
+  ...commonShape,
+  /** Rows per ingest chunk: one COPY and one checkpoint per chunk. */
+  INGEST_CHUNK_ROWS: positiveInt(50_000),
+  /** Overridable so tests can give each worker its own queue. */
+  CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
+  GPU_TASK_QUEUE: z.string().min(1).default('swap-gpu'),
+  CPU_WORKER_MAX_ACTIVITIES: positiveInt(4),
+  CPU_WORKER_MAX_WORKFLOW_TASKS: positiveInt(20),
+  GPU_WORKER_MAX_ACTIVITIES: positiveInt(2),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+});
+
+export const apiConfigSchema = z.object({
+  ...commonShape,
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  API_HOST: z.string().default('127.0.0.1'),
+  INBOX_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  INBOX_POLL_MS: positiveInt(2000),
+  CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
+  INGEST_CHUNK_ROWS: positiveInt(50_000),
+});
+
+export const cliConfigSchema = z.object({
+  ...commonShape,
+  CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
+  DATABASE_URL: commonShape.DATABASE_URL.optional(),
+  INGEST_CHUNK_ROWS: positiveInt(50_000),
+});
+
+export type WorkerConfig = Readonly<z.infer<typeof workerConfigSchema>>;
+export type ApiConfig = Readonly<z.infer<typeof apiConfigSchema>>;
+export type CliConfig = Readonly<z.infer<typeof cliConfigSchema>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses `env` with `schema`; the error names every bad variable at once. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): Readonly<z.infer<S>> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(result.data);
+}
+
+/** Folders under DATA_DIR, resolved to absolute paths. */
+export function dataPaths(dataDir: string) {
+  const root = path.resolve(dataDir);
+  return {
+    root,
+    inbox: path.join(root, 'inbox'),
+    inboxProcessed: path.join(root, 'inbox', 'processed'),
+    inboxFailed: path.join(root, 'inbox', 'failed'),
+    fileStore: path.join(root, 'files'),
+  } as const;
+}

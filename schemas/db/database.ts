@@ -1,0 +1,104 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint columns are parsed to numbers (see activities/db/connection). */
+type Count = ColumnType<number, number | undefined, number>;
+
+export type IngestStatus = 'registered' | 'loading' | 'loaded' | 'file_rejected' | 'failed';
+
+export interface IngestedFilesTable {
+  id: Generated<number>;
+  sha256: string;
+  original_name: string;
+  stored_path: string;
+  size_bytes: number;
+  workflow_id: string;
+  encoding: string | null;
+  columns: ColumnType<string[] | null, string | null, string | null>;
+  warnings: ColumnType<string[], string | undefined, string>;
+  status: IngestStatus;
+  file_error: string | null;
+  chunk_rows: number | null;
+  bytes_done: Count;
+  rows_read: Count;
+  rows_loaded: Count;
+  rows_rejected: Count;
+  rows_duplicate: Count;
+  blank_lines: Count;
+  created_at: Timestamp;
+  completed_at: Date | null;
+}
+
+export interface IngestChunksTable {
+  file_id: number;
+  chunk_no: number;
+  first_line: number;
+  last_line: number;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rows_duplicate: number;
+  committed_at: Timestamp;
+}
+
+export interface TradesTable {
+  id: Generated<number>;
+  event_key: string;
+  file_id: number | null;
+  line_no: number | null;
+  source: 'file' | 'api';
+  uti: string;
+  prior_uti: string | null;
+  action_type: string;
+  event_type: string | null;
+  counterparty_1: string;
+  counterparty_2: string;
+  counterparty_2_id_type: string;
+  product: string;
+  asset_class: string;
+  notional_leg1: string;
+  notional_currency_leg1: string;
+  notional_leg2: string | null;
+  notional_currency_leg2: string | null;
+  fixed_rate_leg1: string | null;
+  floating_index_leg2: string | null;
+  spread: string | null;
+  price: string | null;
+  execution_ts: Timestamp;
+  effective_date: ColumnType<Date, string, string>;
+  expiration_date: ColumnType<Date, string, string>;
+  cleared: string;
+  central_counterparty: string | null;
+  platform_id: string | null;
+  desk: string | null;
+  trader_id: string | null;
+  source_system: string | null;
+  source_trade_id: string | null;
+  received_at: Timestamp;
+}
+
+export interface RejectedRowsTable {
+  file_id: number;
+  line_no: number;
+  raw: string;
+  reasons: string[];
+}
+
+export interface DuplicateRowsTable {
+  file_id: number;
+  line_no: number;
+  event_key: string;
+}
+
+export interface Database {
+  ingested_files: IngestedFilesTable;
+  ingest_chunks: IngestChunksTable;
+  trades: TradesTable;
+  rejected_rows: RejectedRowsTable;
+  duplicate_rows: DuplicateRowsTable;
+}
+
+export type IngestedFile = Selectable<IngestedFilesTable>;
+export type NewIngestedFile = Insertable<IngestedFilesTable>;
+export type IngestedFileUpdate = Updateable<IngestedFilesTable>;
+export type Trade = Selectable<TradesTable>;

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createDb, type Db } from '../activities/db/connection';
+import { createIngestActivities } from '../activities/ingest/ingest.activities';
+import type { Logger } from '../activities/logging/logger';
+import { dataPaths, type WorkerConfig } from '../schemas/config';
+
+export const WORKFLOWS_PATH = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
+
+export interface CpuWorker {
+  worker: Worker;
+  db: Db;
+  /** Runs until shutdown() or a fatal error; closes the database and connection afterwards. */
+  run(): Promise<void>;
+}
+
+/** Builds the CPU worker: every workflow plus the I/O activities, dependencies injected once. */
+export async function createCpuWorker(config: WorkerConfig, logger: Logger): Promise<CpuWorker> {
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const db = createDb({ databaseUrl: config.DATABASE_URL, logger, maxConnections: config.CPU_WORKER_MAX_ACTIVITIES + 4 });
+  const activities = {
+    ...createIngestActivities({
+      db,
+      logger: logger.child({ component: 'ingest' }),
+      clock: () => new Date(),
+      fileStoreDir: dataPaths(config.DATA_DIR).fileStore,
+    }),
+  };
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.CPU_TASK_QUEUE,
+    workflowsPath: WORKFLOWS_PATH,
+    activities,
+    maxConcurrentActivityTaskExecutions: config.CPU_WORKER_MAX_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: config.CPU_WORKER_MAX_WORKFLOW_TASKS,
+  });
+  return {
+    worker,
+    db,
+    async run() {
+      try {
+        await worker.run();
+      } finally {
+        await db.close();
+        await connection.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { ActivityOptions } from '@temporalio/workflow';
+
+/** Named timeout/retry profiles for proxied activities, each with the reason for its numbers. */
+export const ACTIVITY_PROFILES = {
+  // Quick database work: fail fast, retry transient errors a few times.
+  quickDb: {
+    startToCloseTimeout: '2 minutes',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+  },
+  // Loading a large file: long overall, but a crashed worker is noticed within the heartbeat timeout and the
+  // retry resumes after the last committed chunk.
+  fileLoad: {
+    startToCloseTimeout: '4 hours',
+    heartbeatTimeout: '20 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+  },
+} satisfies Record<string, ActivityOptions>;

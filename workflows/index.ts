@@ -1,0 +1,2 @@
+// Every workflow the CPU worker registers; the worker bundles this file.
+export { ingestFileWorkflow } from './ingest-file.workflow';

@@ -1,0 +1,38 @@
+import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { IngestActivities } from '../activities/ingest/ingest.activities';
+import type { IngestFileInput, IngestFileResult } from '../schemas/ingest-workflow';
+import { ACTIVITY_PROFILES } from './activity-profiles';
+
+const quick = proxyActivities<IngestActivities>(ACTIVITY_PROFILES.quickDb);
+const load = proxyActivities<IngestActivities>(ACTIVITY_PROFILES.fileLoad);
+
+/**
+ * Ingests one trade file ("TainTube"). Id `ingest-<sha256>`: the same bytes twice are one run.
+ * A file-level problem (empty, binary, bad header) ends the run with status `file_rejected` and the reason;
+ * a reconciliation mismatch fails the run.
+ */
+export async function ingestFileWorkflow(input: IngestFileInput): Promise<IngestFileResult> {
+  const file = await quick.registerFile({ path: input.path, sha256: input.sha256, workflowId: workflowInfo().workflowId });
+  const base = { fileId: file.fileId, encoding: file.encoding, warnings: file.warnings };
+  if (file.fileError) {
+    log.warn('file rejected', { fileId: file.fileId, fileError: file.fileError });
+    return { ...base, status: 'file_rejected', fileError: file.fileError, read: 0, loaded: 0, rejected: 0, duplicates: 0, blankLines: 0 };
+  }
+  const totals = await load.loadFile({ fileId: file.fileId, chunkRows: input.chunkRows });
+  const checked = await quick.reconcileFile({
+    fileId: file.fileId,
+    rowsReadByParser: totals.rowsRead,
+    blankLines: totals.blankLines,
+  });
+  log.info('file loaded', { fileId: file.fileId, read: checked.rowsRead, loaded: checked.loaded });
+  return {
+    ...base,
+    status: 'loaded',
+    fileError: null,
+    read: checked.rowsRead,
+    loaded: checked.loaded,
+    rejected: checked.rejected,
+    duplicates: checked.duplicates,
+    blankLines: totals.blankLines,
+  };
+}
