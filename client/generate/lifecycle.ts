@@ -17,8 +17,9 @@ const MIN_GAP_MS = 60_000;
 const NOTIONAL_FACTORS = [0.5, 0.75, 1.25, 1.5, 2];
 
 /**
- * The trades booked earlier in the file that later rows may amend or terminate. A fixed-size ring keeps memory
- * bounded however many rows are generated: only the most recent `capacity` new trades can have a lifecycle event.
+ * The trades booked earlier in the file that later rows may amend or terminate. A fixed-size ring of a sample of
+ * the new trades keeps memory bounded however many rows are generated; sampling keeps the ring spanning minutes
+ * to hours of trading even on busy days (and spares the garbage collector from promoting every trade).
  */
 export class LifecycleBook {
   private readonly slots: (LiveTrade | undefined)[];
@@ -27,12 +28,15 @@ export class LifecycleBook {
 
   constructor(
     private readonly ref: ReferenceData,
+    private readonly keepShare = 0.15,
     capacity = 4096,
   ) {
     this.slots = new Array<LiveTrade | undefined>(capacity);
   }
 
-  add(event: TradeEvent): void {
+  /** Keeps a new trade (with probability `keepShare`) as a candidate for later lifecycle events. */
+  offer(rng: Prng, event: TradeEvent): void {
+    if (rng.next() >= this.keepShare) return;
     this.slots[this.cursor] = {
       uti: event.uti,
       sourceTradeId: event.sourceTradeId,

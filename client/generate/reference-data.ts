@@ -87,5 +87,5 @@ export function buildReferenceData(): ReferenceData {
   };
 }
 
-/** Trading venues' MICs; most OTC swaps here are bilateral and have none. */
-export const PLATFORM_MICS = ['XKRX', 'BBSF', 'TWSF'] as const;
+
+

@@ -2,7 +2,7 @@ import type { Product } from '../../schemas/trade/fields';
 import { addBusinessDays, addMonths, followingWeekday, nextImmTwentieth } from './dates';
 import { rateAt, usdKrwForward, type Market } from './market-curve';
 import type { Prng } from './prng';
-import { PLATFORM_MICS, type Counterparty, type ReferenceData } from './reference-data';
+import type { Counterparty, ReferenceData } from './reference-data';
 import { WeightedPicker, clamp, roundNotional } from './sampling';
 import type { TradeTerms } from './trade-terms';
 
@@ -13,6 +13,8 @@ export interface TradeOverrides {
 
 const KRW_CD = 'KRW-CD-91D';
 const USD_SOFR = 'USD-SOFR';
+/** Electronic swap execution facilities for USD swaps (MICs); KRW IRS go through KRX. */
+const ELECTRONIC_SEFS = ['BBSF', 'TWSF'];
 
 /** Share of each product in a normal day's flow: IRS dominates, as on a Korean bank's swap book. */
 const PRODUCT_MIX: readonly (readonly [Product, number])[] = [
@@ -30,7 +32,9 @@ const IRS_TENORS = tenors([
   [180, 4], [240, 5],
 ]);
 const CCS_TENORS = tenors([[12, 15], [24, 20], [36, 25], [60, 25], [84, 8], [120, 7]]);
-const FX_SWAP_TENORS = tenors([[3, 40], [6, 30], [9, 10], [12, 20]]);
+const FX_SWAP_TENOR_WEIGHTS = [[3, 40], [6, 30], [9, 10], [12, 20]] as const;
+const FX_SWAP_TENOR_MONTHS = FX_SWAP_TENOR_WEIGHTS.map(([months]) => months);
+const FX_SWAP_TENORS = tenors(FX_SWAP_TENOR_WEIGHTS);
 const CDS_TENORS = tenors([[12, 5], [36, 15], [60, 65], [84, 8], [120, 7]]);
 const EQUITY_TENORS = tenors([[3, 20], [6, 30], [12, 35], [24, 15]]);
 /** CDS curve shape relative to five years. */
@@ -40,6 +44,8 @@ const CDS_TENOR_FACTOR: Readonly<Record<number, number>> = { 12: 0.4, 36: 0.75, 
 export class TradeFactory {
   private readonly products = new WeightedPicker(PRODUCT_MIX);
   private readonly counterparties: WeightedPicker<Counterparty>;
+  /** USD/KRW outright forward by tenor (months), computed once per day. */
+  private readonly forwards: Map<number, number>;
 
   constructor(
     private readonly ref: ReferenceData,
@@ -49,6 +55,7 @@ export class TradeFactory {
     // Activity falls off with a dealer's rank; quiet names keep a tiny weight, so they exist but rarely trade.
     const dealerWeights = ref.dealers.map((cp, rank) => [cp, 1 / (rank + 3)] as const);
     this.counterparties = new WeightedPicker([...dealerWeights, ...ref.quiet.map((cp) => [cp, 0.0004] as const)]);
+    this.forwards = new Map(FX_SWAP_TENOR_MONTHS.map((months) => [months, usdKrwForward(market, months)]));
   }
 
   build(rng: Prng, overrides: TradeOverrides = {}): TradeTerms {
@@ -72,7 +79,8 @@ export class TradeFactory {
     return rng.chance(CLIENT_SHARE[product]) ? rng.pick(this.ref.clients) : this.counterparties.pick(rng);
   }
 
-  private base(rng: Prng, product: Product, cp: Counterparty, tenorMonths: number, lag: number) {
+  /** A complete terms object with neutral defaults; product builders fill in the rest (one object shape for all). */
+  private base(rng: Prng, product: Product, cp: Counterparty, tenorMonths: number, lag: number): TradeTerms {
     const desk = this.ref.desks[product];
     const effectiveDay = addBusinessDays(this.tradeDay, lag);
     return {
@@ -80,12 +88,8 @@ export class TradeFactory {
       counterparty1: this.ref.bank.lei,
       counterparty2: cp.id,
       counterparty2IdType: cp.idType,
-      tenorMonths,
-      effectiveDay,
-      expirationDay: followingWeekday(addMonths(effectiveDay, tenorMonths)),
-      desk: desk.name,
-      trader: rng.pick(desk.traders),
-      sourceSystem: desk.sourceSystem.name,
+      notional1: 0,
+      currency1: '',
       notional2: null,
       currency2: null,
       fixedRate: null,
@@ -93,92 +97,88 @@ export class TradeFactory {
       spread: null,
       price: null,
       priceDecimals: 0,
+      tenorMonths,
+      effectiveDay,
+      expirationDay: followingWeekday(addMonths(effectiveDay, tenorMonths)),
       cleared: 'N',
       ccp: null,
       platform: null,
-    } satisfies Partial<TradeTerms>;
+      desk: desk.name,
+      trader: rng.pick(desk.traders),
+      sourceSystem: desk.sourceSystem.name,
+    };
   }
 
   private irs(rng: Prng, cp: Counterparty): TradeTerms {
     const krw = rng.chance(0.75);
     const tenor = IRS_TENORS.pick(rng);
+    const t = this.base(rng, 'IRS', cp, tenor, krw ? 1 : 2);
     const clientMarkup = cp.idType === 'CLIENT' ? rng.sign() * rng.uniform(0.0002, 0.0006) : 0;
-    const curve = krw ? this.market.krwIrs : this.market.usdSofr;
-    const notional = krw
+    t.notional1 = krw
       ? roundNotional(clamp(rng.lognormal(10e9, 0.75), 1e9, 500e9), rng, 1e8)
       : roundNotional(clamp(rng.lognormal(25e6, 0.6), 1e6, 500e6), rng, 1e6);
+    t.currency1 = krw ? 'KRW' : 'USD';
+    t.fixedRate = rateAt(krw ? this.market.krwIrs : this.market.usdSofr, tenor) + rng.normal() * 0.0001 + clientMarkup;
+    t.floatingIndex = krw ? KRW_CD : USD_SOFR;
     // KRW IRS between dealers is cleared at the domestic CCP (KRX); USD swaps mostly at LCH.
-    const cleared = cp.idType === 'LEI' && rng.chance(krw ? 0.9 : 0.85);
-    const intent = cleared && rng.chance(0.01);
-    return {
-      ...this.base(rng, 'IRS', cp, tenor, krw ? 1 : 2),
-      notional1: notional,
-      currency1: krw ? 'KRW' : 'USD',
-      fixedRate: rateAt(curve, tenor) + rng.normal() * 0.0001 + clientMarkup,
-      floatingIndex: krw ? KRW_CD : USD_SOFR,
-      cleared: intent ? 'I' : cleared ? 'Y' : 'N',
-      ccp: cleared ? (krw ? this.ref.ccps.krx : this.ref.ccps.lch) : null,
-      platform: cleared && rng.chance(0.25) ? (krw ? 'XKRX' : rng.pick(PLATFORM_MICS.slice(1))) : null,
-    };
+    if (cp.idType === 'LEI' && rng.chance(krw ? 0.9 : 0.85)) {
+      t.cleared = rng.chance(0.01) ? 'I' : 'Y';
+      t.ccp = krw ? this.ref.ccps.krx : this.ref.ccps.lch;
+      if (rng.chance(0.25)) t.platform = krw ? 'XKRX' : rng.pick(ELECTRONIC_SEFS);
+    }
+    return t;
   }
 
   private ccs(rng: Prng, cp: Counterparty): TradeTerms {
     const tenor = CCS_TENORS.pick(rng);
+    const t = this.base(rng, 'CCS', cp, tenor, 2);
     const usd = roundNotional(clamp(rng.lognormal(30e6, 0.6), 2e6, 500e6), rng, 1e6);
-    return {
-      ...this.base(rng, 'CCS', cp, tenor, 2),
-      // KRW fixed leg against the USD SOFR leg, notionals exchanged at today's spot.
-      notional1: Math.round(usd * this.market.usdKrwSpot),
-      currency1: 'KRW',
-      notional2: usd,
-      currency2: 'USD',
-      fixedRate: rateAt(this.market.krwCrs, tenor) + rng.normal() * 0.00015,
-      floatingIndex: USD_SOFR,
-    };
+    // KRW fixed leg against the USD SOFR leg, notionals exchanged at today's spot.
+    t.notional1 = Math.round(usd * this.market.usdKrwSpot);
+    t.currency1 = 'KRW';
+    t.notional2 = usd;
+    t.currency2 = 'USD';
+    t.fixedRate = rateAt(this.market.krwCrs, tenor) + rng.normal() * 0.00015;
+    t.floatingIndex = USD_SOFR;
+    return t;
   }
 
   private fxSwap(rng: Prng, cp: Counterparty): TradeTerms {
     const tenor = FX_SWAP_TENORS.pick(rng);
+    const t = this.base(rng, 'FX_SWAP', cp, tenor, 2);
     const usd = roundNotional(clamp(rng.lognormal(30e6, 0.7), 1e6, 1e9), rng, 1e6);
-    const forward = Math.round((usdKrwForward(this.market, tenor) + rng.normal() * 0.15) * 100) / 100;
-    return {
-      ...this.base(rng, 'FX_SWAP', cp, tenor, 2),
-      notional1: usd,
-      currency1: 'USD',
-      notional2: Math.round(usd * forward),
-      currency2: 'KRW',
-      price: forward,
-      priceDecimals: 2,
-    };
+    const forward = Math.round((this.forwards.get(tenor) ?? this.market.usdKrwSpot) * 100 + rng.normal() * 15) / 100;
+    t.notional1 = usd;
+    t.currency1 = 'USD';
+    t.notional2 = Math.round(usd * forward);
+    t.currency2 = 'KRW';
+    t.price = forward;
+    t.priceDecimals = 2;
+    return t;
   }
 
   private cds(rng: Prng, cp: Counterparty): TradeTerms {
     const tenor = CDS_TENORS.pick(rng);
-    const base = this.base(rng, 'CDS', cp, tenor, 1);
-    const parSpread = rng.pick(this.market.cdsSpreads5y) * (CDS_TENOR_FACTOR[tenor] ?? 1) * Math.exp(rng.normal() * 0.03);
-    return {
-      ...base,
-      // Standard contracts roll on IMM dates and pay a fixed 100bp coupon (investment-grade names).
-      expirationDay: nextImmTwentieth(addMonths(base.effectiveDay, tenor)),
-      notional1: roundNotional(clamp(rng.lognormal(10e6, 0.5), 2e6, 100e6), rng, 1e6),
-      currency1: 'USD',
-      fixedRate: 0.01,
-      spread: parSpread,
-    };
+    const t = this.base(rng, 'CDS', cp, tenor, 1);
+    // Standard contracts roll on IMM dates and pay a fixed 100bp coupon (investment-grade names).
+    t.expirationDay = nextImmTwentieth(addMonths(t.effectiveDay, tenor));
+    t.notional1 = roundNotional(clamp(rng.lognormal(10e6, 0.5), 2e6, 100e6), rng, 1e6);
+    t.currency1 = 'USD';
+    t.fixedRate = 0.01;
+    t.spread = rng.pick(this.market.cdsSpreads5y) * (CDS_TENOR_FACTOR[tenor] ?? 1) * Math.exp(rng.normal() * 0.03);
+    return t;
   }
 
   private equitySwap(rng: Prng, cp: Counterparty): TradeTerms {
     const tenor = EQUITY_TENORS.pick(rng);
+    const t = this.base(rng, 'EQUITY_SWAP', cp, tenor, 2);
     const underlying = rng.pick(this.market.underlyings);
-    const price = Math.round((underlying.price * (1 + rng.normal() * 0.002)) / underlying.tick) * underlying.tick;
-    return {
-      ...this.base(rng, 'EQUITY_SWAP', cp, tenor, 2),
-      notional1: roundNotional(clamp(rng.lognormal(5e9, 0.8), 5e8, 100e9), rng, 1e8),
-      currency1: 'KRW',
-      floatingIndex: KRW_CD,
-      spread: Math.round(rng.uniform(0.003, 0.009) * 10_000) / 10_000,
-      price,
-      priceDecimals: underlying.decimals,
-    };
+    t.notional1 = roundNotional(clamp(rng.lognormal(5e9, 0.8), 5e8, 100e9), rng, 1e8);
+    t.currency1 = 'KRW';
+    t.floatingIndex = KRW_CD;
+    t.spread = Math.round(rng.uniform(0.003, 0.009) * 10_000) / 10_000;
+    t.price = Math.round((underlying.price * (1 + rng.normal() * 0.002)) / underlying.tick) * underlying.tick;
+    t.priceDecimals = underlying.decimals;
+    return t;
   }
 }

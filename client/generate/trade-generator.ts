@@ -15,7 +15,7 @@ import { Prng } from './prng';
 import { buildReferenceData, type ReferenceData } from './reference-data';
 import { TradeFactory } from './trade-factory';
 import { TradeIds } from './trade-ids';
-import { toTradeRow, type TradeEvent, type TradeRow, type TradeTerms } from './trade-terms';
+import { toTradeRow, type TradeRow, type TradeTerms } from './trade-terms';
 
 export interface TradeGenerationConfig {
   /** KST business date, `YYYY-MM-DD`. */
@@ -66,7 +66,7 @@ export function* generateTradeRows(config: TradeGenerationConfig): Generator<Gen
       slotIndex++;
       const group = plan.groups[slot.group] as AnomalyGroup;
       const terms = injector.terms(group, slot);
-      yield { row: toTradeRow({ ...ids.next(), actionType: 'NEWT', eventType: 'TRAD', executionMs: slot.ms, terms }, config.date), label: group.kind };
+      yield { row: toTradeRow(ids.newTrade(slot.ms, terms), config.date), label: group.kind };
       continue;
     }
     const ms = nextNormalMs;
@@ -75,8 +75,8 @@ export function* generateTradeRows(config: TradeGenerationConfig): Generator<Gen
     const action = draw < MODI_SHARE ? 'MODI' : draw < MODI_SHARE + TERM_SHARE ? 'TERM' : null;
     let event = action === null ? null : book.nextEvent(lifecycleRng, ms, action);
     if (event === null) {
-      event = { ...ids.next(), actionType: 'NEWT', eventType: 'TRAD', executionMs: ms, terms: factory.build(tradeRng) } satisfies TradeEvent;
-      book.add(event);
+      event = ids.newTrade(ms, factory.build(tradeRng));
+      book.offer(lifecycleRng, event);
     }
     yield { row: toTradeRow(event, config.date), label: 'normal' };
   }

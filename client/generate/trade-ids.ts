@@ -1,4 +1,5 @@
 import { hash32 } from './prng';
+import type { TradeEvent, TradeTerms } from './trade-terms';
 
 /**
  * UTIs and source trade ids for new trades: the bank's LEI, then the business date, a tag derived from the seed
@@ -17,9 +18,18 @@ export class TradeIds {
     this.sourcePrefix = `KSB-${compactDate}-${tag}-`;
   }
 
-  next(): { uti: string; sourceTradeId: string } {
+  /** The NEWT event of a new trade, with the next UTI. */
+  newTrade(executionMs: number, terms: TradeTerms): TradeEvent {
     this.sequence++;
     const number = String(this.sequence).padStart(9, '0');
-    return { uti: this.utiPrefix + number, sourceTradeId: this.sourcePrefix + number };
+    // Built field by field: an object spread here cost more than the rest of the row (V8, Node 20).
+    return {
+      uti: this.utiPrefix + number,
+      actionType: 'NEWT',
+      eventType: 'TRAD',
+      executionMs,
+      sourceTradeId: this.sourcePrefix + number,
+      terms,
+    };
   }
 }

@@ -84,9 +84,8 @@ export function makeTradeBatchSchema(now: () => number) {
   return z.unknown().transform((body, ctx): TradeRecord | TradeRecord[] => {
     const result = Array.isArray(body) ? many.safeParse(body) : one.safeParse(body);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ ...issue, input: body });
-    }
+    // Re-raised as they are (code, path, message, details) so clients see the inner schema's own issue.
+    for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: body } as z.core.$ZodRawIssue);
     return z.NEVER;
   });
 }

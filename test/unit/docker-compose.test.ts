@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../../schemas/search-attributes';
 
 // Static checks of the compose stack: no Docker engine is needed, so they run with the unit tests.
 
@@ -32,7 +33,7 @@ const APP_COMMANDS: Record<string, string[]> = {
   worker: ['npx', 'tsx', 'workers/main.ts'],
   'gpu-worker': ['npx', 'tsx', 'gpu-worker/main.ts'],
 };
-const SEARCH_ATTRIBUTES = ['BusinessDate', 'FileSha256', 'Uti', 'ReportKind', 'ModelVersion'];
+const REQUIRED_SEARCH_ATTRIBUTES = ['BusinessDate', 'FileSha256', 'Uti', 'ReportKind', 'ModelVersion'];
 const DATABASES = ['temporal', 'temporal_visibility', 'swap_reporting'];
 const SECRET_NAME = /PASSWORD|PASSWD|PWD|SECRET|TOKEN/i;
 // A secret is only ever a required interpolation: ${NAME:?message} or ${NAME?message}, never one with a default.
@@ -173,6 +174,29 @@ void describe('docker-compose.yaml', () => {
     }
   });
 
+  void it('exposes the api and the workers metrics where their healthchecks and ports look', () => {
+    const api = service(services, 'api');
+    assert.equal(environmentOf(api).get('API_HOST'), '0.0.0.0', 'api must listen beyond loopback in its container');
+    const apiPort = environmentOf(api).get('API_PORT');
+    assert.ok(
+      strings(api['healthcheck']).some((part) => part.includes(`:${apiPort}/healthz`)),
+      'api healthcheck port',
+    );
+    assert.ok(
+      strings(api['ports']).some((port) => port.endsWith(`:${apiPort}`)),
+      'api published port',
+    );
+    for (const name of ['worker', 'gpu-worker']) {
+      const svc = service(services, name);
+      const metricsPort = environmentOf(svc).get('METRICS_PORT');
+      assert.ok(metricsPort !== undefined && metricsPort !== '0', `${name}: METRICS_PORT must be set`);
+      assert.ok(
+        strings(svc['healthcheck']).some((part) => part.includes(`:${metricsPort}/metrics`)),
+        name,
+      );
+    }
+  });
+
   void it('reserves a GPU for gpu-worker', () => {
     const deploy = dict(service(services, 'gpu-worker')['deploy'], 'gpu-worker.deploy');
     const reservations = dict(dict(deploy['resources'], 'deploy.resources')['reservations'], 'reservations');
@@ -224,7 +248,11 @@ void describe('docker-compose.yaml', () => {
       .map((file) => readFileSync(path.join(INITDB_DIR, file), 'utf8'))
       .join('\n');
     for (const db of DATABASES) assert.match(initSql, new RegExp(`CREATE DATABASE ${db} `), db);
+    // The workflows' own list (schemas/) and the brief's five must both be registered, each with its type.
     const script = readFileSync(SEARCH_ATTRIBUTES_SCRIPT, 'utf8');
-    for (const attribute of SEARCH_ATTRIBUTES) assert.ok(script.includes(`${attribute}:Keyword`), attribute);
+    const expected = new Map<string, string>(REQUIRED_SEARCH_ATTRIBUTES.map((name) => [name, 'Keyword']));
+    for (const [name, type] of Object.entries(CUSTOM_SEARCH_ATTRIBUTES)) expected.set(name, type);
+    for (const [name, type] of expected)
+      assert.ok(script.includes(`${name}:${type}`), `${name}:${type} not registered`);
   });
 });

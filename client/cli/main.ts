@@ -1,0 +1,27 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../../schemas/config';
+import { registerGenerateCommand } from './commands/generate.command';
+import { registerIngestCommand } from './commands/ingest.command';
+import { registerReplayCommands } from './commands/replay.command';
+
+// `npm run cli -- <command>`: every command takes --json and exits non-zero on failure.
+const program = new Command('swap-reporting')
+  .description('Operate swap-reporting: data, ingestion, replay')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerGenerateCommand(program);
+registerIngestCommand(program);
+registerReplayCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n`);
+    process.exitCode = 1;
+  }
+}
