@@ -58,7 +58,7 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const needsServers = tiers.some((t) => t !== 'unit');
+const needsServers = tiers.some((t) => t !== 'unit' && t !== 'replay');
 const group = new ProcessGroup();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'swap-test-'));
 // The PostgreSQL server account (when we run as root) must reach its data folder inside.

@@ -6,12 +6,71 @@ import iconv from 'iconv-lite';
 export const TRADE_FILE_ENCODINGS = ['utf8', 'utf8-bom', 'cp949'] as const;
 export type TradeFileEncoding = (typeof TRADE_FILE_ENCODINGS)[number];
 
-/** Text is encoded and written in chunks of about this many characters: few syscalls, bounded memory. */
-const CHUNK_CHARS = 1 << 20;
+/** Output is handed to the file stream in chunks of about this size: few syscalls, bounded memory. */
+const CHUNK_BYTES = 1 << 21;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-function encoder(encoding: TradeFileEncoding): (text: string) => Buffer {
-  return encoding === 'cp949' ? (text) => iconv.encode(text, 'cp949') : (text) => Buffer.from(text, 'utf8');
+/** Collects encoded text into chunks; `take` hands over the finished ones. */
+interface ChunkSink {
+  append(text: string): void;
+  readonly hasChunk: boolean;
+  take(final: boolean): Buffer[];
+}
+
+/**
+ * UTF-8 straight into preallocated buffers: encoding each small string as it comes avoids building and then
+ * flattening megabyte-long concatenated strings, which cost more than generating the rows.
+ */
+class Utf8Sink implements ChunkSink {
+  private current = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private ready: Buffer[] = [];
+
+  append(text: string): void {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+    if (this.current.length - this.used < text.length * 3) {
+      this.seal();
+      this.current = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+    }
+    this.used += this.current.write(text, this.used, 'utf8');
+  }
+
+  get hasChunk(): boolean {
+    return this.ready.length > 0;
+  }
+
+  take(final: boolean): Buffer[] {
+    if (final) this.seal();
+    const chunks = this.ready;
+    this.ready = [];
+    return chunks;
+  }
+
+  private seal(): void {
+    if (this.used > 0) this.ready.push(this.current.subarray(0, this.used));
+    this.current = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+  }
+}
+
+/** CP949 through iconv-lite, which encodes whole strings: text is gathered to about a chunk first. */
+class Cp949Sink implements ChunkSink {
+  private pending = '';
+
+  append(text: string): void {
+    this.pending += text;
+  }
+
+  get hasChunk(): boolean {
+    return this.pending.length >= CHUNK_BYTES / 2;
+  }
+
+  take(): Buffer[] {
+    if (this.pending.length === 0) return [];
+    const chunk = iconv.encode(this.pending, 'cp949');
+    this.pending = '';
+    return [chunk];
+  }
 }
 
 /**
@@ -26,8 +85,7 @@ function encoder(encoding: TradeFileEncoding): (text: string) => Buffer {
  */
 export class ChunkedWriter {
   private readonly stream: WriteStream;
-  private readonly encode: (text: string) => Buffer;
-  private pending = '';
+  private readonly sink: ChunkSink;
   private failure: Error | null = null;
   bytes = 0;
 
@@ -35,28 +93,28 @@ export class ChunkedWriter {
     this.stream = createWriteStream(path);
     // Recorded here and rethrown by flush/close: an 'error' with no listener would crash the process.
     this.stream.on('error', (error) => (this.failure ??= error));
-    this.encode = encoder(encoding);
+    this.sink = encoding === 'cp949' ? new Cp949Sink() : new Utf8Sink();
     if (encoding === 'utf8-bom') this.writeBuffer(UTF8_BOM);
   }
 
   append(text: string): void {
-    this.pending += text;
+    this.sink.append(text);
   }
 
+  /** True when a chunk is ready: call flush() before appending much more. */
   get full(): boolean {
-    return this.pending.length >= CHUNK_CHARS;
+    return this.sink.hasChunk;
   }
 
-  async flush(): Promise<void> {
+  async flush(final = false): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.pending.length === 0) return;
-    const buffer = this.encode(this.pending);
-    this.pending = '';
-    if (!this.writeBuffer(buffer)) await once(this.stream, 'drain');
+    let drained = true;
+    for (const chunk of this.sink.take(final)) drained = this.writeBuffer(chunk);
+    if (!drained) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    await this.flush(true);
     this.stream.end();
     await finished(this.stream);
     if (this.failure) throw this.failure;

@@ -1,4 +1,4 @@
-import { TRADE_COLUMNS } from '../../schemas/trade/fields';
+import { TRADE_COLUMNS, type TradeColumn } from '../../schemas/trade/fields';
 import type { TradeRow } from './trade-terms';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -17,9 +17,12 @@ export function csvRecord(values: readonly string[]): string {
 
 export const TRADE_HEADER = TRADE_COLUMNS.join(',');
 
-/** A trade row as a CSV record in TRADE_COLUMNS order. */
+/**
+ * A trade row as a CSV record in TRADE_COLUMNS order, without its line ending. Built with one join, which yields
+ * a flat string: encoding it is then cheap, unlike a rope of fifty concatenations.
+ */
 export function tradeRecord(row: TradeRow): string {
-  let line = csvField(row[TRADE_COLUMNS[0]]);
-  for (let i = 1; i < TRADE_COLUMNS.length; i++) line += ',' + csvField(row[TRADE_COLUMNS[i] as (typeof TRADE_COLUMNS)[number]]);
-  return line;
+  const values = new Array<string>(TRADE_COLUMNS.length);
+  for (let i = 0; i < TRADE_COLUMNS.length; i++) values[i] = csvField(row[TRADE_COLUMNS[i] as TradeColumn]);
+  return values.join(',');
 }

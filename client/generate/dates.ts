@@ -60,13 +60,21 @@ export function addBusinessDays(day: number, count: number): number {
   return result;
 }
 
-/** Adds calendar months, clamping to the month's last day (31 Jan + 1M = 28/29 Feb). */
+const monthSums = new Map<number, number>();
+
+/** Adds calendar months, clamping to the month's last day (31 Jan + 1M = 28/29 Feb). Memoised: it is hot. */
 export function addMonths(day: number, months: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY;
+  const key = day * 4096 + months + 2048;
+  let result = monthSums.get(key);
+  if (result === undefined) {
+    const date = new Date(day * MS_PER_DAY);
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth() + months;
+    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    result = Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY;
+    monthSums.set(key, result);
+  }
+  return result;
 }
 
 /** The CDS roll date (20 Mar/Jun/Sep/Dec) on or after `day`. */

@@ -2,7 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ANOMALY_KINDS, type AnomalyKind } from './anomaly-plan';
 import { ChunkedWriter, type TradeFileEncoding } from './chunked-writer';
-import { TRADE_HEADER, csvRecord, tradeRecord } from './csv';
+import { TRADE_HEADER, tradeRecord } from './csv';
 import type { GeneratedRow } from './trade-generator';
 
 export const LABEL_HEADER = 'line_no,uti,action_type,execution_ts,label';
@@ -48,8 +48,10 @@ export async function writeTradeFile(
     labels.append(LABEL_HEADER + eol);
     for (const { row, label } of rows) {
       count++;
-      data.append(tradeRecord(row) + eol);
-      labels.append(csvRecord([String(count + 1), row.uti, row.action_type, row.execution_ts, label]) + eol);
+      data.append(tradeRecord(row));
+      data.append(eol);
+      // Every label column is a code, a number or a timestamp: nothing there ever needs CSV quoting.
+      labels.append(`${count + 1},${row.uti},${row.action_type},${row.execution_ts},${label}${eol}`);
       actions[row.action_type] = (actions[row.action_type] ?? 0) + 1;
       if (label !== 'normal') anomalies[label]++;
       if (data.full || labels.full) {

@@ -53,7 +53,6 @@ const CLIENT_CODE = /^[A-Za-z0-9._-]{1,50}$/;
 const FLOATING_INDEX = /^[A-Za-z0-9 _./-]{1,50}$/;
 const MIC = /^[A-Z0-9]{4}$/;
 const CURRENCY_FORMAT = /^[A-Z]{3}$/;
-const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 
 interface EnumSpec<T extends string> {
   readonly values: ReadonlySet<string>;
@@ -379,10 +378,11 @@ class RowCheck {
       ok = false;
       this.fail(field, 'may contain only upper-case letters A-Z and digits 0-9');
     }
-    const prefix = v.length >= 20 ? v.slice(0, 20) : '';
-    if (LEI_CHARS.test(prefix)) {
+    if (v.length >= 20) {
+      const prefix = v.slice(0, 20);
       const status = leiStatus(prefix);
-      if (status !== LEI_OK) {
+      // A prefix with characters outside A-Z 0-9 is already explained by the reason above.
+      if (status !== LEI_OK && LEI_CHARS.test(prefix)) {
         ok = false;
         this.fail(field, utiLeiProblem(prefix, status));
       }
@@ -432,9 +432,19 @@ class RowCheck {
   date(field: TradeColumn, value: Cell): Cell {
     const v = this.present(field, value, 'is required');
     if (typeof v !== 'string') return v;
-    if (!DATE_FORMAT.test(v)) return this.fail(field, `${quote(v)} is not a date in the form YYYY-MM-DD`);
-    const year = twoDigits(v, 0) * 100 + twoDigits(v, 2);
-    return isRealDate(year, twoDigits(v, 5), twoDigits(v, 8))
+    const century = twoDigits(v, 0);
+    const yearOfCentury = twoDigits(v, 2);
+    const month = twoDigits(v, 5);
+    const day = twoDigits(v, 8);
+    if (
+      v.length !== 10 ||
+      v.charCodeAt(4) !== 45 ||
+      v.charCodeAt(7) !== 45 ||
+      (century | yearOfCentury | month | day) < 0
+    ) {
+      return this.fail(field, `${quote(v)} is not a date in the form YYYY-MM-DD`);
+    }
+    return isRealDate(century * 100 + yearOfCentury, month, day)
       ? v
       : this.fail(field, `${quote(v)} is not a real calendar date`);
   }

@@ -7,6 +7,7 @@ import { startIngest } from '../../client/ingest/start-ingest';
 import type { IngestFileResult } from '../../schemas/ingest-workflow';
 import { createCpuWorker, type CpuWorker } from '../../workers/cpu-worker';
 import { installTemporalRuntime } from '../../workers/runtime';
+import { recordHistory } from './record-history';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { connectClient, scratchDir, testWorkerConfig, uniqueTaskQueue } from './temporal-env';
 
@@ -17,7 +18,8 @@ export interface IngestHarness {
   client: Client;
   taskQueue: string;
   dir: string;
-  ingest(name: string, content: string | Buffer): Promise<IngestFileResult & { workflowId: string }>;
+  /** Writes `content` to a file and ingests it; `recordAs` saves the run's history when RECORD_HISTORIES=1. */
+  ingest(name: string, content: string | Buffer, recordAs?: string): Promise<IngestFileResult & { workflowId: string }>;
   close(): Promise<void>;
 }
 
@@ -42,11 +44,12 @@ export async function startIngestHarness(options: { chunkRows?: number } = {}): 
     client,
     taskQueue,
     dir,
-    async ingest(name, content) {
+    async ingest(name, content, recordAs) {
       const filePath = path.join(dir, name);
       writeFileSync(filePath, content);
       const started = await startIngest(client, { filePath, taskQueue, chunkRows });
       const result = await started.handle.result();
+      if (recordAs) await recordHistory(client, started.workflowId, recordAs);
       return { ...result, workflowId: started.workflowId };
     },
     async close() {

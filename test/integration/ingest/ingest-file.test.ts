@@ -28,7 +28,7 @@ function assertReconciles(result: { read: number; loaded: number; rejected: numb
 describe('ingestFileWorkflow on well-formed files', () => {
   it('loads a UTF-8 file and stores every field normalised', async () => {
     const rows = [1, 2, 3, 4, 5].map((n) => validRow(n, { notional_leg1: '0010000000000.50' }));
-    const result = await h.ingest('good.csv', csvFile(rows));
+    const result = await h.ingest('good.csv', csvFile(rows), 'ingest-file-loaded');
     assert.equal(result.status, 'loaded');
     assert.deepEqual([result.read, result.loaded, result.rejected, result.duplicates], [5, 5, 0, 0]);
     assert.equal(result.workflowId.startsWith('ingest-'), true);
@@ -197,7 +197,8 @@ describe('ingestFileWorkflow on malformed input', () => {
   ];
   for (const [name, content, message] of fileCases) {
     it(`rejects ${name} as a file, naming the problem`, async () => {
-      const result = await h.ingest(`file-${name.replace(/\W+/g, '-')}.csv`, content);
+      const slug = name.replace(/\W+/g, '-');
+      const result = await h.ingest(`file-${slug}.csv`, content, slug === 'an-empty-file' ? 'ingest-file-rejected' : undefined);
       assert.equal(result.status, 'file_rejected');
       assert.match(result.fileError ?? '', message);
       const file = await h.db.kysely.selectFrom('ingested_files').selectAll().where('id', '=', result.fileId).executeTakeFirstOrThrow();
