@@ -1,6 +1,6 @@
 // Entry of `npm start` and `npm test` on a fresh machine: installs dependencies when they are missing or stale,
 // then hands over to the TypeScript entry (dev/start.ts or dev/test.ts). Plain JavaScript: nothing is installed yet.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -27,8 +27,10 @@ if (stale) {
   }
 }
 
-const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, entries[command]), ...rest], {
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entries[command]), ...rest], {
   cwd: root,
   stdio: 'inherit',
 });
-process.exit(child.status ?? (child.signal ? 1 : 0));
+// Pass Ctrl-C and termination on, so the entry can stop its servers in order.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

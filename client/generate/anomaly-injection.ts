@@ -63,10 +63,21 @@ export function washTerms(
   rng: Prng,
 ): TradeTerms {
   if (variant === 'self') {
-    const base = { ...first, counterparty2: ref.bank.lei, counterparty2IdType: 'LEI', cleared: 'N', ccp: null } as const;
-    if (order === 0) return { ...base, platform: null };
-    return { ...base, platform: null, desk: ref.almDesk.name, trader: rng.pick(ref.almDesk.traders) };
+    const internal: TradeTerms = {
+      ...first,
+      counterparty2: ref.bank.lei,
+      counterparty2IdType: 'LEI',
+      cleared: 'N',
+      ccp: null,
+      platform: null,
+    };
+    return order === 0 ? internal : { ...internal, desk: ref.almDesk.name, trader: rng.pick(ref.almDesk.traders) };
   }
   if (order === 0) return first;
-  return { ...first, counterparty1: first.counterparty2, counterparty2: first.counterparty1, counterparty2IdType: 'LEI' };
+  return {
+    ...first,
+    counterparty1: first.counterparty2,
+    counterparty2: first.counterparty1,
+    counterparty2IdType: 'LEI',
+  };
 }

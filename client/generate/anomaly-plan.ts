@@ -49,7 +49,9 @@ const MINUTE = MS_PER_MINUTE;
 function splitSingles(rows: number): [SingleKind, number][] {
   const exact = SINGLE_SHARES.map(([kind, share]) => [kind, rows * share] as const);
   const counts = exact.map(([kind, value]) => [kind, Math.floor(value)] as [SingleKind, number]);
-  const order = exact.map(([, value], i) => [value - Math.floor(value), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map(([, value], i) => [value - Math.floor(value), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   let left = rows - counts.reduce((sum, [, n]) => sum + n, 0);
   for (const [, i] of order) {
     if (left-- <= 0) break;
@@ -99,7 +101,8 @@ export function planAnomalies(budget: number, rng: Prng, profile: IntradayProfil
     add({ kind: 'wash_pair', variant, counterparty }, [first, first + rng.int(20_000, 5 * MINUTE)]);
   }
   for (const [kind, count] of splitSingles(singles)) {
-    for (let i = 0; i < count; i++) add({ kind }, [kind === 'outside_market_hours' ? nightTime(rng) : profile.draw(rng)]);
+    for (let i = 0; i < count; i++)
+      add({ kind }, [kind === 'outside_market_hours' ? nightTime(rng) : profile.draw(rng)]);
   }
   slots.sort((a, b) => a.ms - b.ms || a.group - b.group || a.order - b.order);
   return { groups, slots };
@@ -107,5 +110,7 @@ export function planAnomalies(budget: number, rng: Prng, profile: IntradayProfil
 
 /** Early morning (02:00–06:00) or late evening (20:00–23:00) KST on the same date. */
 function nightTime(rng: Prng): number {
-  return rng.chance(0.5) ? rng.int(2 * MS_PER_HOUR, 6 * MS_PER_HOUR - 1) : rng.int(20 * MS_PER_HOUR, 23 * MS_PER_HOUR - 1);
+  return rng.chance(0.5)
+    ? rng.int(2 * MS_PER_HOUR, 6 * MS_PER_HOUR - 1)
+    : rng.int(20 * MS_PER_HOUR, 23 * MS_PER_HOUR - 1);
 }

@@ -6,7 +6,14 @@ import { writeTradeFile } from './write-trade-file';
 
 export { ANOMALY_KINDS, type AnomalyKind, type RowLabel } from './anomaly-plan';
 export { TRADE_FILE_ENCODINGS, type TradeFileEncoding } from './chunked-writer';
-export { DEFAULT_ANOMALY_RATE, MAX_ROWS, checkDateIsPast, checkGenerateOptions, type GenerateOptions } from './options';
+export {
+  DEFAULT_ANOMALY_RATE,
+  MAX_ROWS,
+  checkDateIsPast,
+  checkGenerateOptions,
+  parseNumberOption,
+  type GenerateOptions,
+} from './options';
 export { generateTradeRows, type GeneratedRow, type TradeGenerationConfig } from './trade-generator';
 export { LABEL_HEADER } from './write-trade-file';
 

@@ -24,19 +24,23 @@ export interface Market {
   underlyings: readonly Underlying[];
 }
 
+// prettier-ignore
 const KRW_IRS: Curve = [
   [3, 0.0254], [6, 0.0253], [9, 0.0254], [12, 0.0256], [18, 0.0258], [24, 0.026], [36, 0.0265],
   [48, 0.027], [60, 0.0275], [84, 0.0282], [120, 0.0288], [144, 0.0288], [180, 0.0286], [240, 0.0279],
 ];
+// prettier-ignore
 const USD_SOFR: Curve = [
   [3, 0.0386], [6, 0.0376], [9, 0.0368], [12, 0.036], [18, 0.0351], [24, 0.0345], [36, 0.0342],
   [48, 0.0345], [60, 0.035], [84, 0.0362], [120, 0.0378], [144, 0.0385], [180, 0.0392], [240, 0.0398],
 ];
 /** KRW CRS sits 45–70bp under KRW IRS: the structural dollar-funding basis of Korean banks. */
+// prettier-ignore
 const CRS_BASIS: Curve = [
   [12, -0.0045], [24, -0.0052], [36, -0.0058], [60, -0.0064], [84, -0.0067], [120, -0.007], [240, -0.0068],
 ];
 const CDS_5Y = [0.003, 0.0034, 0.0038, 0.0041, 0.0048, 0.0055, 0.0062, 0.0071, 0.0085, 0.0104, 0.0135, 0.0162];
+/** Reference stocks (KRW, 100- or 500-won ticks) and an index in points. */
 const UNDERLYINGS: readonly Underlying[] = [
   { price: 71_500, decimals: 0, tick: 100 },
   { price: 186_000, decimals: 0, tick: 100 },
@@ -62,7 +66,9 @@ export function rateAt(curve: Curve, months: number): number {
 /** USD/KRW outright forward by covered interest parity on the two swap curves. */
 export function usdKrwForward(market: Market, months: number): number {
   const years = months / 12;
-  return (market.usdKrwSpot * (1 + rateAt(market.krwIrs, months) * years)) / (1 + rateAt(market.usdSofr, months) * years);
+  return (
+    (market.usdKrwSpot * (1 + rateAt(market.krwIrs, months) * years)) / (1 + rateAt(market.usdSofr, months) * years)
+  );
 }
 
 const shift = (curve: Curve, by: number): Curve => curve.map(([m, r]) => [m, r + by] as const);

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { TRADE_FILE_ENCODINGS, type TradeFileEncoding } from './chunked-writer';
 import { isWeekend, kstInstantMs, parseDay } from './dates';
 
@@ -33,6 +35,9 @@ export function checkGenerateOptions(options: GenerateOptions): string[] {
     problems.push(`--seed must be a non-negative integer, got ${options.seed}`);
   }
   if (options.out.trim() === '') problems.push('--out must name a file');
+  else if (!statSync(dirname(options.out), { throwIfNoEntry: false })?.isDirectory()) {
+    problems.push(`--out folder does not exist: ${dirname(options.out)}`);
+  }
   const rate = options.anomalyRate ?? DEFAULT_ANOMALY_RATE;
   if (!(rate >= 0 && rate <= 1)) problems.push(`--anomaly-rate must be between 0 and 1, got ${rate}`);
   const encoding = options.encoding ?? 'utf8';

@@ -86,6 +86,3 @@ export function buildReferenceData(): ReferenceData {
     almDesk: { name: 'ALM부 자금운용팀', traders: traders(rng, 3), sourceSystem: SYSTEMS.summit },
   };
 }
-
-
-

@@ -3,6 +3,20 @@ import { addBusinessDays, addMonths, followingWeekday, nextImmTwentieth } from '
 import { rateAt, usdKrwForward, type Market } from './market-curve';
 import type { Prng } from './prng';
 import type { Counterparty, ReferenceData } from './reference-data';
+import {
+  CCS_TENORS,
+  CDS_TENORS,
+  CDS_TENOR_FACTOR,
+  CLIENT_SHARE,
+  ELECTRONIC_SEFS,
+  EQUITY_TENORS,
+  FX_SWAP_TENORS,
+  FX_SWAP_TENOR_MONTHS,
+  IRS_TENORS,
+  KRW_CD,
+  PRODUCT_MIX,
+  USD_SOFR,
+} from './product-conventions';
 import { WeightedPicker, clamp, roundNotional } from './sampling';
 import type { TradeTerms } from './trade-terms';
 
@@ -10,35 +24,6 @@ export interface TradeOverrides {
   product?: Product;
   counterparty?: Counterparty;
 }
-
-const KRW_CD = 'KRW-CD-91D';
-const USD_SOFR = 'USD-SOFR';
-/** Electronic swap execution facilities for USD swaps (MICs); KRW IRS go through KRX. */
-const ELECTRONIC_SEFS = ['BBSF', 'TWSF'];
-
-/** Share of each product in a normal day's flow: IRS dominates, as on a Korean bank's swap book. */
-const PRODUCT_MIX: readonly (readonly [Product, number])[] = [
-  ['IRS', 56],
-  ['FX_SWAP', 20],
-  ['CCS', 11],
-  ['CDS', 7],
-  ['EQUITY_SWAP', 6],
-];
-/** Probability that the other side is a client (client code) rather than a dealer (LEI). */
-const CLIENT_SHARE: Readonly<Record<Product, number>> = { IRS: 0.1, CCS: 0.15, FX_SWAP: 0.25, CDS: 0, EQUITY_SWAP: 0.35 };
-const tenors = (entries: readonly (readonly [number, number])[]) => new WeightedPicker(entries);
-const IRS_TENORS = tenors([
-  [3, 2], [6, 4], [9, 3], [12, 12], [18, 4], [24, 12], [36, 16], [48, 4], [60, 14], [84, 6], [120, 12], [144, 2],
-  [180, 4], [240, 5],
-]);
-const CCS_TENORS = tenors([[12, 15], [24, 20], [36, 25], [60, 25], [84, 8], [120, 7]]);
-const FX_SWAP_TENOR_WEIGHTS = [[3, 40], [6, 30], [9, 10], [12, 20]] as const;
-const FX_SWAP_TENOR_MONTHS = FX_SWAP_TENOR_WEIGHTS.map(([months]) => months);
-const FX_SWAP_TENORS = tenors(FX_SWAP_TENOR_WEIGHTS);
-const CDS_TENORS = tenors([[12, 5], [36, 15], [60, 65], [84, 8], [120, 7]]);
-const EQUITY_TENORS = tenors([[3, 20], [6, 30], [12, 35], [24, 15]]);
-/** CDS curve shape relative to five years. */
-const CDS_TENOR_FACTOR: Readonly<Record<number, number>> = { 12: 0.4, 36: 0.75, 60: 1, 84: 1.15, 120: 1.3 };
 
 /** Builds the terms of ordinary new trades for one business day. */
 export class TradeFactory {

@@ -63,7 +63,10 @@ export async function writeTradeFile(
   } catch (error) {
     data.abort();
     labels.abort();
-    await Promise.all([rm(partialPath(options.out), { force: true }), rm(partialPath(options.labelsOut), { force: true })]);
+    await Promise.all([
+      rm(partialPath(options.out), { force: true }),
+      rm(partialPath(options.labelsOut), { force: true }),
+    ]);
     throw error;
   }
   // Labels first: whoever sees the data file can rely on its labels being there.

@@ -90,7 +90,9 @@ export function makeTradeBatchSchema(now: () => number) {
   });
 }
 
+/** makeTradeInputSchema on the system clock, read at each parse. */
 export const tradeInputSchema = makeTradeInputSchema(() => Date.now());
+/** makeTradeBatchSchema on the system clock, read at each parse. */
 export const tradeBatchSchema = makeTradeBatchSchema(() => Date.now());
 
 export type TradeInput = z.input<typeof tradeInputSchema>;

@@ -33,6 +33,7 @@ import { LEI_PATTERN as LEI_PATTERN_EXPORT, mod97 as mod97Export } from './lei';
 /** Upstream clocks drift; a trade stamped a little ahead of ours is still accepted. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_TEXT_CODE_POINTS = 100;
+const NUL_REASON = 'contains a NUL byte';
 
 /** Marks a value already rejected (its reason is recorded), as opposed to `null` for an absent one. */
 const REJECTED: unique symbol = Symbol('rejected');
@@ -40,8 +41,8 @@ type Rejected = typeof REJECTED;
 /** A trimmed cell: text, `null` when absent or empty, or REJECTED. */
 type Cell = string | null | Rejected;
 
-// Imported bindings used per row are copied to module constants: tsx compiles modules so that every use of an
-// imported binding goes through a getter, which showed up in profiles of this file.
+// Imported bindings used per row are copied to module constants: as run by tsx, each read of an imported binding
+// went through a getter, which showed up in profiles of this function.
 const PRODUCT_ASSET_CLASS = PRODUCT_ASSET_CLASS_EXPORT;
 const LEI_PATTERN = LEI_PATTERN_EXPORT;
 const mod97 = mod97Export;
@@ -319,6 +320,17 @@ function codePointCount(value: string): number {
 
 // ---------------------------------------------------------------- one row
 
+/** The trimmed cell; empty means absent. */
+function cell(value: string | undefined): Cell {
+  if (value === undefined || value === '') return null;
+  // Most cells need no trimming; trim() handles every Unicode space (NBSP, U+3000, BOM) when they might.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
 /** Collects the reasons of one row; a value of REJECTED always has its reason recorded here. */
 class RowCheck {
   reasons: string[] | null = null;
@@ -328,16 +340,17 @@ class RowCheck {
     return REJECTED;
   }
 
-  /** The trimmed cell; empty means absent. */
-  read(field: TradeColumn, value: string | undefined): Cell {
-    if (value === undefined || value === '') return null;
-    if (value.indexOf('\u0000') !== -1) return this.fail(field, 'contains a NUL byte');
-    // Most cells need no trimming; trim() handles every Unicode space (NBSP, U+3000, BOM) when they might.
-    const first = value.charCodeAt(0);
-    const last = value.charCodeAt(value.length - 1);
-    if (first > 32 && first < 127 && last > 32 && last < 127) return value;
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
+  /**
+   * Rejects a value that failed its format. NUL bytes are looked for only here and in free text: no format
+   * admits a NUL, so valid rows skip a scan per cell, and a value holding one gets that reason alone.
+   */
+  invalid(field: TradeColumn, value: string, message: string): Rejected {
+    return this.fail(field, value.indexOf('\u0000') === -1 ? message : NUL_REASON);
+  }
+
+  /** A value no format applies to (e.g. counterparty_2 under an unknown id type) still may not hold a NUL. */
+  unchecked(field: TradeColumn, value: Cell): Cell {
+    return typeof value === 'string' && value.indexOf('\u0000') !== -1 ? this.fail(field, NUL_REASON) : value;
   }
 
   /** REJECTED with `missing` as the reason when the cell is absent and a reason is given; the cell otherwise. */
@@ -353,41 +366,35 @@ class RowCheck {
   ): T | null | Rejected {
     const v = this.present(field, value, missing);
     if (typeof v !== 'string') return v;
-    return spec.values.has(v) ? (v as T) : this.fail(field, `${quote(v)} is not one of ${spec.text}`);
+    return spec.values.has(v) ? (v as T) : this.invalid(field, v, `${quote(v)} is not one of ${spec.text}`);
   }
 
   lei(field: TradeColumn, value: Cell, missing: string | null): Cell {
     const v = this.present(field, value, missing);
     if (typeof v !== 'string') return v;
     const status = leiStatus(v);
-    return status === LEI_OK ? v : this.fail(field, leiProblem(v, status));
+    return status === LEI_OK ? v : this.invalid(field, v, leiProblem(v, status));
   }
 
   uti(field: TradeColumn, value: Cell, missing: string | null): Cell {
     const v = this.present(field, value, missing);
     if (typeof v !== 'string') return v;
-    let ok = true;
-    if (v.length < 21 || v.length > 52) {
-      ok = false;
+    const lengthOk = v.length >= 21 && v.length <= 52;
+    const charsOk = UTI_CHARS.test(v);
+    const prefix = v.length >= 20 ? v.slice(0, 20) : '';
+    const status = leiStatus(prefix);
+    if (lengthOk && charsOk && status === LEI_OK) return v;
+    if (v.indexOf('\u0000') !== -1) return this.fail(field, NUL_REASON);
+    if (!lengthOk) {
       this.fail(
         field,
         `must be 21 to 52 characters (the generating entity's 20-character LEI, then the trade's own reference), got ${v.length}`,
       );
     }
-    if (!UTI_CHARS.test(v)) {
-      ok = false;
-      this.fail(field, 'may contain only upper-case letters A-Z and digits 0-9');
-    }
-    if (v.length >= 20) {
-      const prefix = v.slice(0, 20);
-      const status = leiStatus(prefix);
-      // A prefix with characters outside A-Z 0-9 is already explained by the reason above.
-      if (status !== LEI_OK && LEI_CHARS.test(prefix)) {
-        ok = false;
-        this.fail(field, utiLeiProblem(prefix, status));
-      }
-    }
-    return ok ? v : REJECTED;
+    if (!charsOk) this.fail(field, 'may contain only upper-case letters A-Z and digits 0-9');
+    // A prefix with characters outside A-Z 0-9 is already explained by the reason above.
+    if (status !== LEI_OK && LEI_CHARS.test(prefix)) this.fail(field, utiLeiProblem(prefix, status));
+    return REJECTED;
   }
 
   decimal(field: TradeColumn, value: Cell, limits: DecimalLimits, missing: string | null): Cell {
@@ -395,18 +402,25 @@ class RowCheck {
     if (typeof v !== 'string') return v;
     const result = canonicalDecimal(v, limits);
     if (typeof result === 'string') {
-      return limits.signed || !isZeroDecimal(result) ? result : this.fail(field, 'must be a number greater than 0');
+      return limits.signed || !isZeroDecimal(result)
+        ? result
+        : this.invalid(field, v, 'must be a number greater than 0');
     }
-    if (result === DEC_INT_DIGITS)
-      return this.fail(field, `has more than ${limits.intDigits} digits before the decimal point`);
-    if (result === DEC_FRACTION_DIGITS)
-      return this.fail(field, `has more than ${limits.fractionDigits} decimal places`);
-    if (result === DEC_TOTAL_DIGITS) return this.fail(field, `has more than ${limits.totalDigits} significant digits`);
+    if (result === DEC_INT_DIGITS) {
+      return this.invalid(field, v, `has more than ${limits.intDigits} digits before the decimal point`);
+    }
+    if (result === DEC_FRACTION_DIGITS) {
+      return this.invalid(field, v, `has more than ${limits.fractionDigits} decimal places`);
+    }
+    if (result === DEC_TOTAL_DIGITS) {
+      return this.invalid(field, v, `has more than ${limits.totalDigits} significant digits`);
+    }
     if (!limits.signed && v.charCodeAt(0) === 45 && typeof canonicalDecimal(v.slice(1), limits) === 'string') {
-      return this.fail(field, 'must be a number greater than 0');
+      return this.invalid(field, v, 'must be a number greater than 0');
     }
-    return this.fail(
+    return this.invalid(
       field,
+      v,
       limits.signed
         ? `${quote(v)} is not a decimal number (optional leading '-', digits, optional '.' and fraction, e.g. -0.125; no '+', exponent or thousands separators)`
         : `${quote(v)} is not a plain decimal number (digits, optional '.' and fraction, e.g. 1500000.50; no sign, exponent or thousands separators)`,
@@ -416,8 +430,9 @@ class RowCheck {
   currency(field: TradeColumn, value: Cell, missing: string | null): Cell {
     const v = this.present(field, value, missing);
     if (typeof v !== 'string' || CURRENCIES.has(v)) return v;
-    return this.fail(
+    return this.invalid(
       field,
+      v,
       CURRENCY_FORMAT.test(v)
         ? `${quote(v)} is not an active ISO 4217 currency code`
         : `${quote(v)} is not a currency code (3 upper-case letters, ISO 4217, e.g. KRW)`,
@@ -426,7 +441,7 @@ class RowCheck {
 
   matching(field: TradeColumn, value: Cell, pattern: RegExp, expected: string): Cell {
     if (typeof value !== 'string' || pattern.test(value)) return value;
-    return this.fail(field, `${quote(value)} is not ${expected}`);
+    return this.invalid(field, value, `${quote(value)} is not ${expected}`);
   }
 
   date(field: TradeColumn, value: Cell): Cell {
@@ -442,11 +457,11 @@ class RowCheck {
       v.charCodeAt(7) !== 45 ||
       (century | yearOfCentury | month | day) < 0
     ) {
-      return this.fail(field, `${quote(v)} is not a date in the form YYYY-MM-DD`);
+      return this.invalid(field, v, `${quote(v)} is not a date in the form YYYY-MM-DD`);
     }
     return isRealDate(century * 100 + yearOfCentury, month, day)
       ? v
-      : this.fail(field, `${quote(v)} is not a real calendar date`);
+      : this.invalid(field, v, `${quote(v)} is not a real calendar date`);
   }
 
   timestamp(field: TradeColumn, value: Cell, nowMs: number): Cell {
@@ -460,11 +475,13 @@ class RowCheck {
         `${quote(v)} is in the future (${result} is more than 5 minutes after the time of validation)`,
       );
     }
-    return this.fail(field, `${quote(v)} ${TIMESTAMP_PROBLEMS[-result - 1] ?? 'is not a valid timestamp'}`);
+    return this.invalid(field, v, `${quote(v)} ${TIMESTAMP_PROBLEMS[-result - 1] ?? 'is not a valid timestamp'}`);
   }
 
   text(field: TradeColumn, value: Cell): Cell {
-    if (typeof value !== 'string' || value.length <= MAX_TEXT_CODE_POINTS) return value;
+    if (typeof value !== 'string') return value;
+    if (value.indexOf('\u0000') !== -1) return this.fail(field, NUL_REASON);
+    if (value.length <= MAX_TEXT_CODE_POINTS) return value;
     const length = codePointCount(value);
     if (length <= MAX_TEXT_CODE_POINTS) return value;
     return this.fail(field, `is ${length} characters long; at most ${MAX_TEXT_CODE_POINTS} are allowed`);
@@ -491,31 +508,27 @@ const TIMESTAMP_PROBLEMS = [
  */
 export function validateTrade(raw: RawTradeRow, nowMs: number): TradeValidation {
   const c = new RowCheck();
-  const uti = c.uti('uti', c.read('uti', raw.uti), 'is required');
-  const priorUti = c.uti('prior_uti', c.read('prior_uti', raw.prior_uti), null);
-  const actionType = c.oneOf('action_type', c.read('action_type', raw.action_type), ACTION_TYPE, 'is required');
-  const eventType = checkEventType(c, raw, actionType);
-  const counterparty1 = c.lei('counterparty_1', c.read('counterparty_1', raw.counterparty_1), 'is required');
+  const uti = c.uti('uti', cell(raw.uti), 'is required');
+  const priorUti = c.uti('prior_uti', cell(raw.prior_uti), null);
+  const actionType = c.oneOf('action_type', cell(raw.action_type), ACTION_TYPE, 'is required');
+  const eventType = checkEventType(c, cell(raw.event_type), actionType);
+  const counterparty1 = c.lei('counterparty_1', cell(raw.counterparty_1), 'is required');
   const idType = c.oneOf(
     'counterparty_2_id_type',
-    c.read('counterparty_2_id_type', raw.counterparty_2_id_type),
+    cell(raw.counterparty_2_id_type),
     COUNTERPARTY_ID_TYPE,
     'is required',
   );
-  const counterparty2 = checkCounterparty2(c, raw, idType);
-  const product = c.oneOf('product', c.read('product', raw.product), PRODUCT, 'is required');
-  const assetClass = c.oneOf('asset_class', c.read('asset_class', raw.asset_class), ASSET_CLASS, 'is required');
+  const counterparty2 = checkCounterparty2(c, cell(raw.counterparty_2), idType);
+  const product = c.oneOf('product', cell(raw.product), PRODUCT, 'is required');
+  const assetClass = c.oneOf('asset_class', cell(raw.asset_class), ASSET_CLASS, 'is required');
   if (typeof product === 'string' && typeof assetClass === 'string' && PRODUCT_ASSET_CLASS[product] !== assetClass) {
     c.fail('asset_class', `${assetClass} does not match product ${product} (expected ${PRODUCT_ASSET_CLASS[product]})`);
   }
-  const notional1 = c.decimal('notional_leg1', c.read('notional_leg1', raw.notional_leg1), NOTIONAL, 'is required');
-  const currency1 = c.currency(
-    'notional_currency_leg1',
-    c.read('notional_currency_leg1', raw.notional_currency_leg1),
-    'is required',
-  );
-  const notional2Cell = c.read('notional_leg2', raw.notional_leg2);
-  const currency2Cell = c.read('notional_currency_leg2', raw.notional_currency_leg2);
+  const notional1 = c.decimal('notional_leg1', cell(raw.notional_leg1), NOTIONAL, 'is required');
+  const currency1 = c.currency('notional_currency_leg1', cell(raw.notional_currency_leg1), 'is required');
+  const notional2Cell = cell(raw.notional_leg2);
+  const currency2Cell = cell(raw.notional_currency_leg2);
   const leg2Required =
     typeof product === 'string' && TWO_CURRENCY.has(product) ? `is required for product ${product}` : null;
   const notional2Missing =
@@ -523,36 +536,32 @@ export function validateTrade(raw: RawTradeRow, nowMs: number): TradeValidation 
   const currency2Missing = leg2Required ?? (notional2Cell === null ? null : 'is required when notional_leg2 is given');
   const notional2 = c.decimal('notional_leg2', notional2Cell, NOTIONAL, notional2Missing);
   const currency2 = c.currency('notional_currency_leg2', currency2Cell, currency2Missing);
-  const fixedRate = c.decimal('fixed_rate_leg1', c.read('fixed_rate_leg1', raw.fixed_rate_leg1), RATE, null);
-  const spread = c.decimal('spread', c.read('spread', raw.spread), RATE, null);
-  const price = c.decimal('price', c.read('price', raw.price), RATE, null);
-  if (fixedRate === null && price === null)
+  const fixedRate = c.decimal('fixed_rate_leg1', cell(raw.fixed_rate_leg1), RATE, null);
+  const spread = c.decimal('spread', cell(raw.spread), RATE, null);
+  const price = c.decimal('price', cell(raw.price), RATE, null);
+  if (fixedRate === null && price === null) {
     c.fail('fixed_rate_leg1', 'at least one of fixed_rate_leg1 and price must be given');
-  const floatingIndex = c.matching(
-    'floating_index_leg2',
-    c.read('floating_index_leg2', raw.floating_index_leg2),
-    FLOATING_INDEX,
-    INDEX_TEXT,
-  );
-  const executionTs = c.timestamp('execution_ts', c.read('execution_ts', raw.execution_ts), nowMs);
-  const effectiveDate = c.date('effective_date', c.read('effective_date', raw.effective_date));
-  const expirationDate = c.date('expiration_date', c.read('expiration_date', raw.expiration_date));
+  }
+  const floatingIndex = c.matching('floating_index_leg2', cell(raw.floating_index_leg2), FLOATING_INDEX, INDEX_TEXT);
+  const executionTs = c.timestamp('execution_ts', cell(raw.execution_ts), nowMs);
+  const effectiveDate = c.date('effective_date', cell(raw.effective_date));
+  const expirationDate = c.date('expiration_date', cell(raw.expiration_date));
   if (typeof effectiveDate === 'string' && typeof expirationDate === 'string' && expirationDate < effectiveDate) {
     c.fail('expiration_date', `${expirationDate} is before effective_date ${effectiveDate}`);
   }
-  const cleared = c.oneOf('cleared', c.read('cleared', raw.cleared), CLEARED, 'is required');
+  const cleared = c.oneOf('cleared', cell(raw.cleared), CLEARED, 'is required');
   const ccpMissing = cleared === 'Y' ? 'is required when cleared is Y' : null;
-  const ccp = c.lei('central_counterparty', c.read('central_counterparty', raw.central_counterparty), ccpMissing);
+  const ccp = c.lei('central_counterparty', cell(raw.central_counterparty), ccpMissing);
   const platformId = c.matching(
     'platform_id',
-    c.read('platform_id', raw.platform_id),
+    cell(raw.platform_id),
     MIC,
     'a venue MIC (4 characters A-Z 0-9, ISO 10383)',
   );
-  const desk = c.text('desk', c.read('desk', raw.desk));
-  const traderId = c.text('trader_id', c.read('trader_id', raw.trader_id));
-  const sourceSystem = c.text('source_system', c.read('source_system', raw.source_system));
-  const sourceTradeId = c.text('source_trade_id', c.read('source_trade_id', raw.source_trade_id));
+  const desk = c.text('desk', cell(raw.desk));
+  const traderId = c.text('trader_id', cell(raw.trader_id));
+  const sourceSystem = c.text('source_system', cell(raw.source_system));
+  const sourceTradeId = c.text('source_trade_id', cell(raw.source_trade_id));
   if (c.reasons !== null) return { ok: false, reasons: c.reasons };
 
   const record: TradeRecord = {
@@ -593,26 +602,24 @@ const INDEX_TEXT =
 /** event_type is required for NEWT, MODI and TERM, and must be empty for CORR, EROR and VALU. */
 function checkEventType(
   c: RowCheck,
-  raw: RawTradeRow,
+  value: Cell,
   actionType: ActionType | null | Rejected,
 ): EventType | null | Rejected {
-  const value = c.read('event_type', raw.event_type);
   if (typeof actionType === 'string' && WITHOUT_EVENT.has(actionType)) {
     return typeof value === 'string'
-      ? c.fail('event_type', `must be empty for action_type ${actionType}, got ${quote(value)}`)
+      ? c.invalid('event_type', value, `must be empty for action_type ${actionType}, got ${quote(value)}`)
       : value;
   }
   const missing = typeof actionType === 'string' ? `is required for action_type ${actionType}` : null;
   return c.oneOf('event_type', value, EVENT_TYPE, missing);
 }
 
-function checkCounterparty2(c: RowCheck, raw: RawTradeRow, idType: string | null | Rejected): Cell {
-  const value = c.read('counterparty_2', raw.counterparty_2);
+function checkCounterparty2(c: RowCheck, value: Cell, idType: string | null | Rejected): Cell {
   if (idType === 'LEI') return c.lei('counterparty_2', value, 'is required');
   if (idType === 'CLIENT') {
     const v = c.present('counterparty_2', value, 'is required');
     return c.matching('counterparty_2', v, CLIENT_CODE, 'a client code (1 to 50 characters of A-Z a-z 0-9 . _ -)');
   }
   // Without a valid id type the value cannot be checked further; the id type's own reason explains.
-  return c.present('counterparty_2', value, 'is required');
+  return c.unchecked('counterparty_2', c.present('counterparty_2', value, 'is required'));
 }

@@ -56,12 +56,12 @@ async function writeLargeFile(file: string): Promise<{ rejected: number; duplica
       batch += csvLine(validRow(i)) + '\n';
     }
     if (batch.length > 1 << 20) {
-      if (!out.write(batch)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(batch)) await new Promise<void>((r) => out.once('drain', () => r()));
       batch = '';
     }
   }
   out.end(batch);
-  await new Promise((r) => out.once('finish', r));
+  await new Promise<void>((r) => out.once('finish', () => r()));
   return { rejected, duplicates };
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ISO_CURRENCIES, isIsoCurrency } from '../../../schemas/trade/currencies';
+import { TRADE_COLUMNS } from '../../../schemas/trade/fields';
 import type { RawTradeRow, TradeColumn, TradeRecord } from '../../../schemas/trade/fields';
 import { validateTrade } from '../../../schemas/trade/validate-trade';
 
@@ -155,11 +156,27 @@ describe('validateTrade: trimming, absence and NUL', () => {
     rejects({ uti: '  ' }, 'uti', 'is required');
   });
 
-  it('rejects a NUL character in any field, naming the field', () => {
+  it('rejects a NUL character with that reason alone', () => {
     rejects({ desk: 'rates\u0000desk' }, 'desk', 'contains a NUL byte');
-    rejects({ uti: `${BASE.uti}\u0000` }, 'uti', 'contains a NUL byte');
+    assert.deepEqual(reasons({ uti: `${BASE.uti}\u0000` }), ['uti: contains a NUL byte']);
+    assert.deepEqual(reasons({ uti: '\u0000' }), ['uti: contains a NUL byte']);
     rejects({ spread: '\u0000' }, 'spread', 'contains a NUL byte');
+    assert.deepEqual(reasons({ counterparty_2_id_type: 'X', counterparty_2: 'A\u0000' }), [
+      "counterparty_2_id_type: 'X' is not one of LEI, CLIENT",
+      'counterparty_2: contains a NUL byte',
+    ]);
   });
+
+  for (const field of TRADE_COLUMNS) {
+    it(`rejects a NUL character in ${field}`, () => {
+      const value = BASE[field] ? `${BASE[field].slice(0, 3)}\u0000${BASE[field].slice(3)}` : '\u0000';
+      const list = reasons({ [field]: value });
+      assert.ok(list.includes(`${field}: contains a NUL byte`), list.join(' | '));
+      assert.equal(list.filter((r) => r.startsWith(`${field}: `)).length, 1, list.join(' | '));
+      // Reasons are stored in PostgreSQL text columns, which cannot hold a NUL.
+      assert.ok(!list.some((r) => r.includes('\u0000')));
+    });
+  }
 });
 
 describe('validateTrade: uti and prior_uti', () => {

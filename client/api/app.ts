@@ -1,0 +1,47 @@
+import express, { type ErrorRequestHandler } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../activities/db/connection';
+import type { Logger } from '../../activities/logging/logger';
+import { sql } from 'kysely';
+
+export interface ApiDeps {
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+}
+
+/** The HTTP API ("TainWeb"). Health endpoints now; authenticated endpoints join as their features land. */
+export function createApp(deps: ApiDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Ready when both the database and Temporal answer.
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    await sql`select 1`
+      .execute(deps.db.kysely)
+      .then(() => (checks.database = 'ok'))
+      .catch((e: unknown) => (checks.database = e instanceof Error ? e.message : 'failed'));
+    await deps.temporal.connection.workflowService
+      .getSystemInfo({})
+      .then(() => (checks.temporal = 'ok'))
+      .catch((e: unknown) => (checks.temporal = e instanceof Error ? e.message : 'failed'));
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    deps.logger.error({ err: error }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  };
+  app.use(onError);
+  return app;
+}

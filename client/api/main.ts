@@ -1,0 +1,39 @@
+import { createDb } from '../../activities/db/connection';
+import { createLogger } from '../../activities/logging/logger';
+import { apiConfigSchema, dataPaths, loadConfig } from '../../schemas/config';
+import { startInboxWatcher } from '../inbox/inbox-watcher';
+import { connectTemporal } from '../temporal/connect';
+import { createApp } from './app';
+
+// API process: the HTTP API and web UI, plus the inbox watcher that submits dropped files for ingestion.
+const config = loadConfig(apiConfigSchema, process.env);
+const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
+const db = createDb({ databaseUrl: config.DATABASE_URL, logger });
+const temporal = await connectTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+const app = createApp({ db, temporal: temporal.client, logger });
+const server = app.listen(config.API_PORT, config.API_HOST, () => {
+  logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
+});
+const paths = dataPaths(config.DATA_DIR);
+const watcher = config.INBOX_WATCH
+  ? startInboxWatcher({
+      client: temporal.client,
+      logger: logger.child({ component: 'inbox' }),
+      inboxDir: paths.inbox,
+      processedDir: paths.inboxProcessed,
+      failedDir: paths.inboxFailed,
+      taskQueue: config.CPU_TASK_QUEUE,
+      chunkRows: config.INGEST_CHUNK_ROWS,
+      pollMs: config.INBOX_POLL_MS,
+    })
+  : undefined;
+if (watcher) logger.info({ inbox: paths.inbox }, 'watching the inbox');
+
+async function shutdown(): Promise<void> {
+  logger.info({}, 'api stopping');
+  server.close();
+  await watcher?.stop();
+  await temporal.close();
+  await db.close();
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());
