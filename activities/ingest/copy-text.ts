@@ -1,12 +1,13 @@
-import { TRADE_COLUMNS, type TradeRecord } from '../../schemas/trade/fields';
+import { hash } from 'node:crypto';
+import type { TradeRecord } from '../../schemas/trade/fields';
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const NEEDS_ESCAPE = /[\\\t\n\r\u0000]/;
 
 /** One value in PostgreSQL COPY text format (tab-separated, \N for null). NUL cannot be stored in text. */
 export function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
   const text = typeof value === 'number' ? String(value) : value;
-  if (!NEEDS_ESCAPE.test(text) && !text.includes('\u0000')) return text;
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\\/g, '\\\\')
     .replace(/\t/g, '\\t')
@@ -15,11 +16,26 @@ export function copyValue(value: string | number | null): string {
     .replace(/\u0000/g, '\u2400');
 }
 
-/** A staging line: line number then every trade column in TRADE_COLUMNS order. */
-export function tradeCopyLine(lineNo: number, record: TradeRecord): string {
-  let out = String(lineNo);
-  for (const column of TRADE_COLUMNS) out += '\t' + copyValue(record[column]);
-  return out + '\n';
+const n = (v: string | null) => (v === null ? '\\N' : v);
+
+/**
+ * The record's columns in TRADE_COLUMNS order as COPY text. Validated formats (codes, LEIs, decimals, dates)
+ * cannot hold tabs, newlines or backslashes, so only the free-text columns are escaped. This text is also the
+ * record's canonical form, hashed into its event key.
+ */
+export function tradeCopyText(r: TradeRecord): string {
+  return `${r.uti}\t${n(r.prior_uti)}\t${r.action_type}\t${n(r.event_type)}\t${r.counterparty_1}\t${copyValue(r.counterparty_2)}\t${r.counterparty_2_id_type}\t${r.product}\t${r.asset_class}\t${r.notional_leg1}\t${r.notional_currency_leg1}\t${n(r.notional_leg2)}\t${n(r.notional_currency_leg2)}\t${n(r.fixed_rate_leg1)}\t${copyValue(r.floating_index_leg2)}\t${n(r.spread)}\t${n(r.price)}\t${r.execution_ts}\t${r.effective_date}\t${r.expiration_date}\t${r.cleared}\t${n(r.central_counterparty)}\t${n(r.platform_id)}\t${copyValue(r.desk)}\t${copyValue(r.trader_id)}\t${copyValue(r.source_system)}\t${copyValue(r.source_trade_id)}`;
+}
+
+/** md5 of the canonical record text as a UUID literal: the same trade event always gets the same key. */
+export function eventKey(recordText: string): string {
+  return hash('md5', recordText);
+}
+
+/** A line for `trades` (or its staging twin): execution_ts, event key, file, line, source, then the record. */
+export function tradeCopyLine(fileId: number, lineNo: number, record: TradeRecord): string {
+  const text = tradeCopyText(record);
+  return `${eventKey(text)}\t${fileId}\t${lineNo}\tfile\t${text}\n`;
 }
 
 /** A PostgreSQL text[] literal, itself then escaped for COPY. */

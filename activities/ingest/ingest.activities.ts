@@ -49,7 +49,9 @@ export interface ReconcileFileInput {
 export function createIngestActivities(deps: IngestDeps) {
   const { db } = deps;
 
-  async function inspect(storedPath: string): Promise<{ encoding: FileEncoding | null; error: string | null; warnings: string[] }> {
+  async function inspect(
+    storedPath: string,
+  ): Promise<{ encoding: FileEncoding | null; error: string | null; warnings: string[] }> {
     const guess = await detectFileEncoding(storedPath);
     if (!guess.ok) return { encoding: null, error: guess.error, warnings: [] };
     for await (const first of readCsvRecords(storedPath, guess.encoding)) {
@@ -64,7 +66,11 @@ export function createIngestActivities(deps: IngestDeps) {
   return {
     /** Stores the file under its hash, inspects it, and records it once; a repeat returns the existing record. */
     async registerFile(input: RegisterFileInput): Promise<RegisteredFile> {
-      const existing = await db.kysely.selectFrom('ingested_files').selectAll().where('sha256', '=', input.sha256).executeTakeFirst();
+      const existing = await db.kysely
+        .selectFrom('ingested_files')
+        .selectAll()
+        .where('sha256', '=', input.sha256)
+        .executeTakeFirst();
       if (existing) {
         return {
           fileId: existing.id,
@@ -105,7 +111,11 @@ export function createIngestActivities(deps: IngestDeps) {
         })
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
-      const row = await db.kysely.selectFrom('ingested_files').selectAll().where('sha256', '=', input.sha256).executeTakeFirstOrThrow();
+      const row = await db.kysely
+        .selectFrom('ingested_files')
+        .selectAll()
+        .where('sha256', '=', input.sha256)
+        .executeTakeFirstOrThrow();
       if (row.file_error) deps.logger.warn({ fileId: row.id, error: row.file_error }, 'file rejected');
       return {
         fileId: row.id,
@@ -119,8 +129,13 @@ export function createIngestActivities(deps: IngestDeps) {
 
     /** Streams, validates and COPYs the file in chunks; resumes after the last committed chunk. Heartbeats per chunk. */
     async loadFile(input: LoadFileInput): Promise<LoadTotals> {
-      const file = await db.kysely.selectFrom('ingested_files').selectAll().where('id', '=', input.fileId).executeTakeFirstOrThrow();
-      if (!file.encoding) throw ApplicationFailure.nonRetryable(`file ${file.id} has no usable encoding`, 'FileRejected');
+      const file = await db.kysely
+        .selectFrom('ingested_files')
+        .selectAll()
+        .where('id', '=', input.fileId)
+        .executeTakeFirstOrThrow();
+      if (!file.encoding)
+        throw ApplicationFailure.nonRetryable(`file ${file.id} has no usable encoding`, 'FileRejected');
       const context = Context.current();
       return loadTradeFile({
         db,
@@ -144,7 +159,10 @@ export function createIngestActivities(deps: IngestDeps) {
           .set({ status: 'failed', file_error: result.problems.join('; '), completed_at: deps.clock() })
           .where('id', '=', input.fileId)
           .execute();
-        throw ApplicationFailure.nonRetryable(`reconciliation failed: ${result.problems.join('; ')}`, 'ReconciliationFailed');
+        throw ApplicationFailure.nonRetryable(
+          `reconciliation failed: ${result.problems.join('; ')}`,
+          'ReconciliationFailed',
+        );
       }
       await db.kysely
         .updateTable('ingested_files')

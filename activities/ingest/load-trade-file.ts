@@ -1,12 +1,11 @@
+import { Worker } from 'node:worker_threads';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connection';
 import type { Logger } from '../logging/logger';
-import { commitChunk, type ChunkResult, type PreparedChunk } from './chunk-loader';
-import { rejectCopyLine, tradeCopyLine } from './copy-text';
+import { commitChunk, type ChunkResult } from './chunk-loader';
+import type { PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
-import { evaluateRecord } from './evaluate-record';
-import { checkHeader, type HeaderLayout } from './trade-file-header';
-import { readCsvRecords, type ReadProgress } from './trade-file-reader';
+import type { ParseThreadInput, ParseThreadMessage } from './parse-thread';
 
 export interface LoadTotals {
   rowsRead: number;
@@ -36,10 +35,12 @@ export interface LoadTradeFileOptions {
   cancelled: () => boolean;
 }
 
+// A plain-JavaScript entry that loads the TypeScript thread code, however this process itself was started.
+const PARSE_THREAD = new URL('./parse-thread-entry.mjs', import.meta.url);
+
 /**
- * Reads the whole file in order and commits chunk after chunk. Chunk boundaries depend only on the file and
- * `chunkRows`, so a resumed attempt skips exactly the chunks an earlier attempt committed. The next chunk is
- * parsed and validated while the database commits the previous one.
+ * Loads a file chunk by chunk: a worker thread parses, validates and formats while this thread commits each chunk
+ * in order. Resumes after the last chunk an earlier attempt committed.
  */
 export async function loadTradeFile(options: LoadTradeFileOptions): Promise<LoadTotals> {
   const { db, fileId, chunkRows } = options;
@@ -47,7 +48,6 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
     .selectFrom('ingest_chunks')
     .select((eb) => [
       eb.fn.max('chunk_no').as('last'),
-      eb.fn.coalesce(eb.fn.sum<number>('rows_read'), eb.lit(0)).as('read'),
       eb.fn.coalesce(eb.fn.sum<number>('rows_loaded'), eb.lit(0)).as('loaded'),
       eb.fn.coalesce(eb.fn.sum<number>('rows_rejected'), eb.lit(0)).as('rejected'),
       eb.fn.coalesce(eb.fn.sum<number>('rows_duplicate'), eb.lit(0)).as('duplicates'),
@@ -65,76 +65,71 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
     resumedAfterChunk: lastCommitted,
   };
   if (lastCommitted >= 0) options.logger.info({ fileId, lastCommitted }, 'resuming file load after committed chunk');
-  await db.kysely.updateTable('ingested_files').set({ status: 'loading', chunk_rows: chunkRows }).where('id', '=', fileId).execute();
+  await db.kysely
+    .updateTable('ingested_files')
+    .set({ status: 'loading', chunk_rows: chunkRows })
+    .where('id', '=', fileId)
+    .execute();
 
+  const input: ParseThreadInput = {
+    storedPath: options.storedPath,
+    encoding: options.encoding,
+    prepare: { fileId, chunkRows, skipThrough: lastCommitted, nowMs: options.nowMs, encoding: options.encoding },
+    maxAhead: 2,
+  };
+  const thread = new Worker(PARSE_THREAD, { workerData: input });
   const client = await db.pool.connect();
-  let pending: Promise<ChunkResult> | undefined;
-  const progress: ReadProgress = { bytesRead: 0 };
   try {
-    let layout: HeaderLayout | undefined;
-    let chunk: PreparedChunk | undefined;
-    let rowIndex = 0;
-    const flush = async (full: PreparedChunk) => {
-      if (pending) addResult(totals, await pending);
-      full.bytesDone = progress.bytesRead;
-      pending = commitChunk(client, full);
-      options.onChunk({ chunkNo: full.chunkNo, rowsRead: rowIndex, bytesRead: progress.bytesRead });
+    const ended = await consume(thread, async (chunk) => {
+      addResult(totals, await commitChunk(client, chunk));
+      options.onChunk({ chunkNo: chunk.chunkNo, rowsRead: chunk.lastLine, bytesRead: chunk.bytesDone });
       if (options.cancelled()) throw ApplicationFailure.create({ message: 'file load cancelled', nonRetryable: true });
-    };
-    for await (const record of readCsvRecords(options.storedPath, options.encoding, progress)) {
-      if (!layout) {
-        const header = checkHeader(record.fields, record.raw);
-        if (!header.ok) throw ApplicationFailure.nonRetryable(header.error, 'FileRejected');
-        layout = header.layout;
-        continue;
-      }
-      if (record.raw.length === 0 && !record.error) {
-        totals.blankLines++;
-        continue;
-      }
-      const chunkNo = Math.floor(rowIndex / chunkRows);
-      rowIndex++;
-      if (chunkNo <= lastCommitted) continue;
-      if (chunk && chunk.chunkNo !== chunkNo) {
-        await flush(chunk);
-        chunk = undefined;
-      }
-      chunk ??= newChunk(fileId, chunkNo, record.line);
-      chunk.rowsRead++;
-      chunk.lastLine = record.line;
-      const outcome = evaluateRecord(record, layout, options.nowMs, options.encoding);
-      if (outcome.ok) {
-        chunk.goodCopy.push(tradeCopyLine(record.line, outcome.record));
-        chunk.goodRows++;
-      } else {
-        chunk.rejectCopy.push(rejectCopyLine(fileId, record.line, record.raw, outcome.reasons));
-        chunk.rejectedRows++;
-      }
-    }
-    if (chunk) await flush(chunk);
-    if (pending) addResult(totals, await pending);
-    pending = undefined;
-    totals.rowsRead = rowIndex;
+      thread.postMessage('credit');
+    });
+    totals.rowsRead = ended.rowsRead;
+    totals.blankLines = ended.blankLines;
     return totals;
   } finally {
-    if (pending) await pending.catch(() => undefined);
     client.release();
+    await thread.terminate();
   }
 }
 
-function newChunk(fileId: number, chunkNo: number, firstLine: number): PreparedChunk {
-  return {
-    fileId,
-    chunkNo,
-    firstLine,
-    lastLine: firstLine,
-    rowsRead: 0,
-    goodCopy: [],
-    goodRows: 0,
-    rejectCopy: [],
-    rejectedRows: 0,
-    bytesDone: 0,
-  };
+/** Commits chunks one after another as the thread sends them; resolves with the thread's final counts. */
+function consume(
+  thread: Worker,
+  commit: (chunk: PreparedChunk) => Promise<void>,
+): Promise<{ rowsRead: number; blankLines: number }> {
+  return new Promise((resolve, reject) => {
+    let queue = Promise.resolve();
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (!failed) reject(error instanceof Error ? error : new Error(String(error)));
+      failed = true;
+    };
+    thread.on('message', (message: ParseThreadMessage) => {
+      if (message.type === 'chunk') {
+        const chunk = {
+          ...message.chunk,
+          good: message.chunk.good.map(asBuffer),
+          rejects: message.chunk.rejects.map(asBuffer),
+        };
+        queue = queue.then(() => (failed ? undefined : commit(chunk))).catch(fail);
+      } else if (message.type === 'fileProblem') {
+        queue = queue.then(() => fail(ApplicationFailure.nonRetryable(message.message, 'FileRejected')));
+      } else {
+        queue = queue.then(() => resolve(message)).catch(fail);
+      }
+    });
+    thread.on('error', fail);
+    thread.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`parse thread exited with code ${code}`));
+    });
+  });
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function addResult(totals: LoadTotals, result: ChunkResult): void {

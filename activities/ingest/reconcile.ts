@@ -43,7 +43,11 @@ export async function reconcile(db: Db, fileId: number, rowsReadByParser: number
   check('trades stored vs. checkpoints', row.chunk_loaded, row.trades);
   check('rejected rows stored vs. checkpoints', row.chunk_rejected, row.rejected);
   check('duplicate rows stored vs. checkpoints', row.chunk_duplicates, row.duplicates);
-  check('rows read vs. loaded + rejected + duplicates', rowsReadByParser, Number(row.trades) + Number(row.rejected) + Number(row.duplicates));
+  check(
+    'rows read vs. loaded + rejected + duplicates',
+    rowsReadByParser,
+    Number(row.trades) + Number(row.rejected) + Number(row.duplicates),
+  );
   return {
     ok: problems.length === 0,
     rowsRead: rowsReadByParser,

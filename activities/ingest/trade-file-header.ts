@@ -20,13 +20,19 @@ export function checkHeader(fields: string[], raw: string): HeaderCheck {
   if (fields.length === 1) {
     for (const [delimiter, name] of OTHER_DELIMITERS) {
       if (raw.includes(delimiter)) {
-        return { ok: false, error: `wrong delimiter: the header is ${name}-separated; trade files must be comma-separated` };
+        return {
+          ok: false,
+          error: `wrong delimiter: the header is ${name}-separated; trade files must be comma-separated`,
+        };
       }
     }
   }
   const names = fields.map((f) => f.trim().toLowerCase());
   if (!names.some((n) => KNOWN.has(n))) {
-    return { ok: false, error: `no header row: the first line names no trade columns (expected ${REQUIRED_COLUMNS.join(', ')})` };
+    return {
+      ok: false,
+      error: `no header row: the first line names no trade columns (expected ${REQUIRED_COLUMNS.join(', ')})`,
+    };
   }
   const seen = new Set<string>();
   const warnings: string[] = [];

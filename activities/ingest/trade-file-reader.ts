@@ -25,19 +25,26 @@ export interface ReadProgress {
   bytesRead: number;
 }
 
-/** Streams a file's CSV records in order, decoding as it goes; memory stays bounded by the read chunk and one record. */
-export async function* readCsvRecords(
+/**
+ * Streams a file's CSV records in order, a batch per read, decoding as it goes; memory stays bounded by the read
+ * chunk and one record. Batches keep the per-record cost of async iteration off the hot path.
+ */
+export async function* readCsvRecordBatches(
   filePath: string,
   encoding: FileEncoding,
   progress: ReadProgress = { bytesRead: 0 },
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   const decoder = new TextDecoder(decoderLabel(encoding));
   const splitter = new CsvRecordSplitter();
   const stream = createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     progress.bytesRead += chunk.length;
-    yield* splitter.push(decoder.decode(chunk, { stream: true }));
+    yield [...splitter.push(decoder.decode(chunk, { stream: true }))];
   }
-  yield* splitter.push(decoder.decode());
-  yield* splitter.end();
+  yield [...splitter.push(decoder.decode()), ...splitter.end()];
+}
+
+/** Record by record; for callers that read a few records (the header). */
+export async function* readCsvRecords(filePath: string, encoding: FileEncoding): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvRecordBatches(filePath, encoding)) yield* batch;
 }

@@ -53,9 +53,17 @@ class Utf8Sink implements ChunkSink {
   }
 }
 
-/** CP949 through iconv-lite, which encodes whole strings: text is gathered to about a chunk first. */
+const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
+/** Distinct non-ASCII runs remembered (desk names, systems, …); bounded for arbitrary text. */
+const MAX_CACHED_RUNS = 4096;
+
+/**
+ * CP949: ASCII is copied as is (CP949 is ASCII-compatible) and only the non-ASCII runs go through iconv-lite,
+ * cached, since generated files repeat the same few Korean names on every row.
+ */
 class Cp949Sink implements ChunkSink {
   private pending = '';
+  private readonly runs = new Map<string, Buffer>();
 
   append(text: string): void {
     this.pending += text;
@@ -66,10 +74,29 @@ class Cp949Sink implements ChunkSink {
   }
 
   take(): Buffer[] {
-    if (this.pending.length === 0) return [];
-    const chunk = iconv.encode(this.pending, 'cp949');
+    const text = this.pending;
+    if (text.length === 0) return [];
     this.pending = '';
-    return [chunk];
+    // At most two bytes per UTF-16 code unit: a BMP character takes one or two, an unpaired half is '?'.
+    const out = Buffer.allocUnsafe(text.length * 2);
+    let used = 0;
+    let copied = 0;
+    for (const match of text.matchAll(NON_ASCII_RUNS)) {
+      used += out.write(text.slice(copied, match.index), used, 'latin1');
+      used += this.encodeRun(match[0]).copy(out, used);
+      copied = match.index + match[0].length;
+    }
+    used += out.write(text.slice(copied), used, 'latin1');
+    return [out.subarray(0, used)];
+  }
+
+  private encodeRun(run: string): Buffer {
+    let encoded = this.runs.get(run);
+    if (encoded === undefined) {
+      encoded = iconv.encode(run, 'cp949');
+      if (this.runs.size < MAX_CACHED_RUNS) this.runs.set(run, encoded);
+    }
+    return encoded;
   }
 }
 

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import iconv from 'iconv-lite';
 import { ANOMALY_KINDS, planAnomalies } from '../../../client/generate/anomaly-plan';
+import { ChunkedWriter } from '../../../client/generate/chunked-writer';
 import { csvField, csvRecord } from '../../../client/generate/csv';
 import { addBusinessDays, addMonths, formatDay, formatKstTimestamp, parseDay } from '../../../client/generate/dates';
 import {
@@ -93,6 +98,35 @@ describe('csv', () => {
       const amount = roundNotional(rng.lognormal(10e9, 0.8), rng, 1e8);
       const magnitude = 10 ** Math.floor(Math.log10(amount));
       assert.equal(amount % (magnitude / 10), 0, `${amount}`);
+    }
+  });
+});
+
+describe('ChunkedWriter', () => {
+  it('writes CP949 exactly as iconv-lite encodes the whole text, and UTF-8 with a BOM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chunked-writer-'));
+    try {
+      const parts = [
+        'uti,desk\n',
+        'A1,금리스왑데스크\n',
+        'B2,"주식파생데스크 (KOSPI, 개별주)"\n',
+        'é ü ß ¥\n',
+        'plain ascii',
+      ];
+      const text = parts.join('').repeat(50_000);
+      const write = async (name: string, encoding: 'cp949' | 'utf8-bom') => {
+        const writer = new ChunkedWriter(join(dir, name), encoding);
+        for (let i = 0; i < 50_000; i++) {
+          for (const part of parts) writer.append(part);
+          if (writer.full) await writer.flush();
+        }
+        await writer.close();
+        return readFileSync(join(dir, name));
+      };
+      assert.ok((await write('a.csv', 'cp949')).equals(iconv.encode(text, 'cp949')));
+      assert.ok((await write('b.csv', 'utf8-bom')).equals(Buffer.from('\uFEFF' + text, 'utf8')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,0 +1,50 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ChunkPreparer, FileProblem, type PrepareOptions, type PreparedChunk } from './chunk-preparer';
+import type { FileEncoding } from './detect-encoding';
+import { readCsvRecordBatches, type ReadProgress } from './trade-file-reader';
+
+/** Input of the parse thread. */
+export interface ParseThreadInput {
+  storedPath: string;
+  encoding: FileEncoding;
+  prepare: PrepareOptions;
+  /** Chunks it may have prepared but not yet seen committed; bounds memory. */
+  maxAhead: number;
+}
+
+export type ParseThreadMessage =
+  | { type: 'chunk'; chunk: PreparedChunk }
+  | { type: 'done'; rowsRead: number; blankLines: number }
+  | { type: 'fileProblem'; message: string };
+
+// Parsing, validation and COPY formatting run here, on their own core, so the activity's thread stays free to
+// stream COPY data, heartbeat and notice cancellation.
+const input = workerData as ParseThreadInput;
+const port = parentPort!;
+let credits = input.maxAhead;
+let wake: (() => void) | undefined;
+port.on('message', (message: string) => {
+  if (message === 'credit') {
+    credits++;
+    wake?.();
+  }
+});
+
+async function send(chunk: PreparedChunk): Promise<void> {
+  while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  credits--;
+  port.postMessage({ type: 'chunk', chunk } satisfies ParseThreadMessage);
+}
+
+const preparer = new ChunkPreparer(input.prepare);
+const progress: ReadProgress = { bytesRead: 0 };
+for await (const batch of readCsvRecordBatches(input.storedPath, input.encoding, progress)) {
+  for (const chunk of preparer.add(batch, progress.bytesRead)) await send(chunk);
+}
+for (const chunk of preparer.end(progress.bytesRead)) await send(chunk);
+port.postMessage({
+  type: 'done',
+  rowsRead: preparer.rowsRead,
+  blankLines: preparer.blankLines,
+} satisfies ParseThreadMessage);
+port.close();
