@@ -18,6 +18,8 @@ export const workerConfigSchema = z.object({
   ...commonShape,
   /** Rows per ingest chunk: one COPY and one checkpoint per chunk. */
   INGEST_CHUNK_ROWS: positiveInt(50_000),
+  /** Parse/validate threads per file load. One per core left over after PostgreSQL; on 2 cores, 1 is fastest. */
+  INGEST_PARSE_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Overridable so tests can give each worker its own queue. */
   CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
   GPU_TASK_QUEUE: z.string().min(1).default('swap-gpu'),

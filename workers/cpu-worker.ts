@@ -24,6 +24,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
       logger: logger.child({ component: 'ingest' }),
       clock: () => new Date(),
       fileStoreDir: dataPaths(config.DATA_DIR).fileStore,
+      parseThreads: config.INGEST_PARSE_THREADS,
     }),
   };
   const worker = await Worker.create({

@@ -13,14 +13,15 @@ export interface ChunkResult {
 }
 
 const COLUMNS = TRADE_COLUMNS.join(', ');
-const COPY_COLUMNS = `event_key, file_id, line_no, source, ${COLUMNS}`;
+// The order of SegmentWriter.writeHashedLine: the event key (md5 of the record text) comes last.
+const COPY_COLUMNS = `file_id, line_no, source, ${COLUMNS}, event_key`;
 
 const MERGE_SQL = `
 WITH inserted AS (
   INSERT INTO trades (${COPY_COLUMNS})
   SELECT DISTINCT ON (execution_ts, event_key) ${COPY_COLUMNS}
   FROM trade_staging ORDER BY execution_ts, event_key, line_no
-  ON CONFLICT (execution_ts, event_key) DO NOTHING
+  ON CONFLICT ON CONSTRAINT trades_pk DO NOTHING
   RETURNING line_no
 ), duplicates AS (
   INSERT INTO duplicate_rows (file_id, line_no, event_key)

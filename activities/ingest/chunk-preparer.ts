@@ -1,4 +1,4 @@
-import { rejectCopyLine, tradeCopyLine } from './copy-text';
+import { rejectCopyLine, tradeCopyPrefix, tradeCopyText } from './copy-text';
 import type { CsvRecord } from './csv-record-splitter';
 import { recordEvaluator } from './evaluate-record';
 import { SegmentWriter } from './segment-writer';
@@ -30,6 +30,9 @@ export interface PrepareOptions {
   skipThrough: number;
   nowMs: number;
   encoding: string;
+  /** With several preparers on one file, this one prepares the chunks where chunkNo % stride === offset. */
+  stride: number;
+  offset: number;
 }
 
 /**
@@ -72,8 +75,8 @@ export class ChunkPreparer {
       }
       const chunkNo = Math.floor(this.rowsRead / chunkRows);
       this.rowsRead++;
-      if (chunkNo <= skipThrough) continue;
       if (this.chunk && this.chunk.no !== chunkNo) done.push(this.seal(bytesDone));
+      if (chunkNo <= skipThrough || chunkNo % this.options.stride !== this.options.offset) continue;
       this.chunk ??= {
         no: chunkNo,
         first: record.line,
@@ -89,7 +92,7 @@ export class ChunkPreparer {
       c.last = record.line;
       const outcome = this.evaluate(record);
       if (outcome.ok) {
-        c.good.write(tradeCopyLine(fileId, record.line, outcome.record));
+        c.good.writeHashedLine(tradeCopyPrefix(fileId, record.line), tradeCopyText(outcome.record));
         c.goodRows++;
       } else {
         c.rejects.write(rejectCopyLine(fileId, record.line, record.raw, outcome.reasons));

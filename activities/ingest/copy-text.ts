@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { TradeRecord } from '../../schemas/trade/fields';
 
 const NEEDS_ESCAPE = /[\\\t\n\r\u0000]/;
@@ -21,21 +20,15 @@ const n = (v: string | null) => (v === null ? '\\N' : v);
 /**
  * The record's columns in TRADE_COLUMNS order as COPY text. Validated formats (codes, LEIs, decimals, dates)
  * cannot hold tabs, newlines or backslashes, so only the free-text columns are escaped. This text is also the
- * record's canonical form, hashed into its event key.
+ * record's canonical form, whose md5 is its event key.
  */
 export function tradeCopyText(r: TradeRecord): string {
   return `${r.uti}\t${n(r.prior_uti)}\t${r.action_type}\t${n(r.event_type)}\t${r.counterparty_1}\t${copyValue(r.counterparty_2)}\t${r.counterparty_2_id_type}\t${r.product}\t${r.asset_class}\t${r.notional_leg1}\t${r.notional_currency_leg1}\t${n(r.notional_leg2)}\t${n(r.notional_currency_leg2)}\t${n(r.fixed_rate_leg1)}\t${copyValue(r.floating_index_leg2)}\t${n(r.spread)}\t${n(r.price)}\t${r.execution_ts}\t${r.effective_date}\t${r.expiration_date}\t${r.cleared}\t${n(r.central_counterparty)}\t${n(r.platform_id)}\t${copyValue(r.desk)}\t${copyValue(r.trader_id)}\t${copyValue(r.source_system)}\t${copyValue(r.source_trade_id)}`;
 }
 
-/** md5 of the canonical record text as a UUID literal: the same trade event always gets the same key. */
-export function eventKey(recordText: string): string {
-  return hash('md5', recordText);
-}
-
-/** A line for `trades` (or its staging twin): execution_ts, event key, file, line, source, then the record. */
-export function tradeCopyLine(fileId: number, lineNo: number, record: TradeRecord): string {
-  const text = tradeCopyText(record);
-  return `${eventKey(text)}\t${fileId}\t${lineNo}\tfile\t${text}\n`;
+/** Leading columns of a `trades` COPY line; the record text and its md5 event key follow (see SegmentWriter). */
+export function tradeCopyPrefix(fileId: number, lineNo: number): string {
+  return `${fileId}\t${lineNo}\tfile\t`;
 }
 
 /** A PostgreSQL text[] literal, itself then escaped for COPY. */

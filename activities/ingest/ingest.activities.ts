@@ -17,6 +17,8 @@ export interface IngestDeps {
   logger: Logger;
   clock: () => Date;
   fileStoreDir: string;
+  /** Threads that parse and validate a file in parallel with the database's COPY. */
+  parseThreads: number;
 }
 
 export interface RegisterFileInput {
@@ -144,6 +146,7 @@ export function createIngestActivities(deps: IngestDeps) {
         storedPath: file.stored_path,
         encoding: file.encoding as FileEncoding,
         chunkRows: input.chunkRows,
+        parseThreads: deps.parseThreads,
         nowMs: deps.clock().getTime(),
         onChunk: (progress) => context.heartbeat(progress),
         cancelled: () => context.cancellationSignal.aborted,

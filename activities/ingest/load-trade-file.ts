@@ -19,7 +19,7 @@ export interface LoadTotals {
 
 export interface ChunkProgress {
   chunkNo: number;
-  rowsRead: number;
+  lastLine: number;
   bytesRead: number;
 }
 
@@ -30,6 +30,8 @@ export interface LoadTradeFileOptions {
   storedPath: string;
   encoding: FileEncoding;
   chunkRows: number;
+  /** Threads that parse, validate and format; each prepares every n-th chunk. */
+  parseThreads: number;
   nowMs: number;
   onChunk: (progress: ChunkProgress) => void;
   cancelled: () => boolean;
@@ -39,8 +41,8 @@ export interface LoadTradeFileOptions {
 const PARSE_THREAD = new URL('./parse-thread-entry.mjs', import.meta.url);
 
 /**
- * Loads a file chunk by chunk: a worker thread parses, validates and formats while this thread commits each chunk
- * in order. Resumes after the last chunk an earlier attempt committed.
+ * Loads a file chunk by chunk: worker threads parse, validate and format (each every n-th chunk) while this
+ * thread commits the chunks strictly in order. Resumes after the last chunk an earlier attempt committed.
  */
 export async function loadTradeFile(options: LoadTradeFileOptions): Promise<LoadTotals> {
   const { db, fileId, chunkRows } = options;
@@ -71,60 +73,102 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
     .where('id', '=', fileId)
     .execute();
 
-  const input: ParseThreadInput = {
-    storedPath: options.storedPath,
-    encoding: options.encoding,
-    prepare: { fileId, chunkRows, skipThrough: lastCommitted, nowMs: options.nowMs, encoding: options.encoding },
-    maxAhead: 2,
-  };
-  const thread = new Worker(PARSE_THREAD, { workerData: input });
+  const stride = Math.max(1, options.parseThreads);
+  const threads = Array.from({ length: stride }, (_, offset) => {
+    const input: ParseThreadInput = {
+      storedPath: options.storedPath,
+      encoding: options.encoding,
+      prepare: {
+        fileId,
+        chunkRows,
+        skipThrough: lastCommitted,
+        nowMs: options.nowMs,
+        encoding: options.encoding,
+        stride,
+        offset,
+      },
+      maxAhead: 2,
+    };
+    return new Worker(PARSE_THREAD, { workerData: input });
+  });
   const client = await db.pool.connect();
   try {
-    const ended = await consume(thread, async (chunk) => {
+    const ended = await commitInOrder(threads, lastCommitted + 1, chunkRows, async (chunk) => {
       addResult(totals, await commitChunk(client, chunk));
-      options.onChunk({ chunkNo: chunk.chunkNo, rowsRead: chunk.lastLine, bytesRead: chunk.bytesDone });
+      options.onChunk({ chunkNo: chunk.chunkNo, lastLine: chunk.lastLine, bytesRead: chunk.bytesDone });
       if (options.cancelled()) throw ApplicationFailure.create({ message: 'file load cancelled', nonRetryable: true });
-      thread.postMessage('credit');
     });
     totals.rowsRead = ended.rowsRead;
     totals.blankLines = ended.blankLines;
     return totals;
   } finally {
     client.release();
-    await thread.terminate();
+    await Promise.all(threads.map((t) => t.terminate()));
   }
 }
 
-/** Commits chunks one after another as the thread sends them; resolves with the thread's final counts. */
-function consume(
-  thread: Worker,
+/**
+ * Collects chunks from the threads and commits them one at a time in chunk order, granting the producing thread
+ * a credit after each commit; resolves with the file's counts once every chunk is in.
+ */
+function commitInOrder(
+  threads: Worker[],
+  firstChunk: number,
+  chunkRows: number,
   commit: (chunk: PreparedChunk) => Promise<void>,
 ): Promise<{ rowsRead: number; blankLines: number }> {
   return new Promise((resolve, reject) => {
-    let queue = Promise.resolve();
+    const waiting = new Map<number, { chunk: PreparedChunk; thread: Worker }>();
+    let next = firstChunk;
+    let ended: { rowsRead: number; blankLines: number; threads: number } | undefined;
+    let committing = false;
     let failed = false;
     const fail = (error: unknown) => {
-      if (!failed) reject(error instanceof Error ? error : new Error(String(error)));
+      if (failed) return;
       failed = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
-    thread.on('message', (message: ParseThreadMessage) => {
-      if (message.type === 'chunk') {
-        const chunk = {
-          ...message.chunk,
-          good: message.chunk.good.map(asBuffer),
-          rejects: message.chunk.rejects.map(asBuffer),
-        };
-        queue = queue.then(() => (failed ? undefined : commit(chunk))).catch(fail);
-      } else if (message.type === 'fileProblem') {
-        queue = queue.then(() => fail(ApplicationFailure.nonRetryable(message.message, 'FileRejected')));
-      } else {
-        queue = queue.then(() => resolve(message)).catch(fail);
+    const pump = async () => {
+      if (committing || failed) return;
+      committing = true;
+      try {
+        for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+          waiting.delete(next);
+          await commit(ready.chunk);
+          ready.thread.postMessage('credit');
+          next++;
+        }
+      } catch (error) {
+        fail(error);
+      } finally {
+        committing = false;
       }
-    });
-    thread.on('error', fail);
-    thread.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`parse thread exited with code ${code}`));
-    });
+      if (!failed && ended && ended.threads === threads.length) {
+        const lastChunk = Math.ceil(ended.rowsRead / chunkRows) - 1;
+        if (waiting.size === 0 && next > lastChunk) resolve(ended);
+        else if (waiting.has(next)) void pump();
+      }
+    };
+    for (const thread of threads) {
+      thread.on('message', (message: ParseThreadMessage) => {
+        if (message.type === 'chunk') {
+          const { chunk } = message;
+          waiting.set(chunk.chunkNo, {
+            chunk: { ...chunk, good: chunk.good.map(asBuffer), rejects: chunk.rejects.map(asBuffer) },
+            thread,
+          });
+        } else if (message.type === 'fileProblem') {
+          fail(ApplicationFailure.nonRetryable(message.message, 'FileRejected'));
+        } else {
+          ended = { rowsRead: message.rowsRead, blankLines: message.blankLines, threads: (ended?.threads ?? 0) + 1 };
+        }
+        void pump();
+      });
+      thread.on('error', fail);
+      thread.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`parse thread exited with code ${code}`));
+      });
+    }
   });
 }
 

@@ -70,6 +70,17 @@ try {
   const result = await started.handle.result();
   const ingestSeconds = (performance.now() - ingestStart) / 1000;
   const peakMb = peakRssMb(worker.pid!);
+  const history = await started.handle.fetchHistory();
+  const activitySeconds: Record<string, number> = {};
+  const scheduled = new Map<number, { name: string; at: number }>();
+  const toMs = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+  for (const event of history.events ?? []) {
+    const s = event.activityTaskScheduledEventAttributes;
+    if (s) scheduled.set(Number(event.eventId), { name: s.activityType?.name ?? '?', at: toMs(event.eventTime) });
+    const c = event.activityTaskCompletedEventAttributes;
+    const from = c ? scheduled.get(Number(c.scheduledEventId)) : undefined;
+    if (from) activitySeconds[from.name] = Number(((toMs(event.eventTime) - from.at) / 1000).toFixed(2));
+  }
   await close();
   await stopChild(worker);
   await db.close();
@@ -86,6 +97,7 @@ try {
     endToEndRowsPerSecond: Math.round(e2eRate),
     psqlCopySeconds: Number(copySeconds.toFixed(2)),
     psqlCopyRowsPerSecond: Math.round(copyRate),
+    activitySeconds,
     ratioToPlainCopy: Number((e2eRate / copyRate).toFixed(3)),
     workerPeakRssMb: Math.round(peakMb),
     workerPeakRssBeforeIngestMb: Math.round(idleMb),

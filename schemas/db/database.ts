@@ -42,7 +42,7 @@ export interface IngestChunksTable {
 }
 
 export interface TradesTable {
-  id: Generated<number>;
+  /** md5 of the normalised record (uuid): the trade event's id, with execution_ts the primary key. */
   event_key: string;
   file_id: number | null;
   line_no: number | null;
