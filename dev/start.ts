@@ -8,6 +8,7 @@ import { connectTemporal, temporalUiLink } from '../client/temporal/connect';
 import { dataPaths } from '../schemas/config';
 import { migrateOrThrow } from '../schemas/db/migrator';
 import { CPU_TASK_QUEUE } from '../schemas/task-queues';
+import { buildWorkflowBundle } from '../workers/workflow-bundle';
 import { previousWeekdayKst } from './stack/business-day';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
@@ -50,7 +51,8 @@ try {
   let appDatabaseUrl = env.DATABASE_URL;
   if (!appDatabaseUrl) {
     const port = Number(env.POSTGRES_PORT ?? 5433);
-    if (await isPortOpen('127.0.0.1', port)) throw new Error(`port ${port} is in use: stop the other server or set POSTGRES_PORT or DATABASE_URL`);
+    if (await isPortOpen('127.0.0.1', port))
+      throw new Error(`port ${port} is in use: stop the other server or set POSTGRES_PORT or DATABASE_URL`);
     const postgres = await startPostgres({ group, dataDir: path.join(dataDir, 'postgres'), log, port });
     await ensureDatabase(postgres.adminUrl, 'swap_reporting');
     appDatabaseUrl = databaseUrl(postgres.adminUrl, 'swap_reporting');
@@ -61,20 +63,32 @@ try {
   await db.close();
   log('database migrated');
 
+  // Workers load one prebuilt bundle instead of each bundling the workflow code at start.
+  const bundle = await buildWorkflowBundle(path.join(dataDir, 'build', 'workflow-bundle.js'));
   const apiPort = Number(env.API_PORT ?? 8080);
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     TEMPORAL_ADDRESS: temporal.address,
     DATABASE_URL: appDatabaseUrl,
     DATA_DIR: dataDir,
+    WORKFLOW_BUNDLE: bundle,
     API_PORT: String(apiPort),
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
   };
   const tsx = ['--import', 'tsx'];
-  group.start('cpu-worker', process.execPath, [...tsx, path.join(root, 'workers/main.ts')], { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
-  group.start('gpu-worker', process.execPath, [...tsx, path.join(root, 'gpu-worker/main.ts')], { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
-  group.start('api', process.execPath, [...tsx, path.join(root, 'client/api/main.ts')], { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  group.start('cpu-worker', process.execPath, [...tsx, path.join(root, 'workers/main.ts')], {
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  group.start('gpu-worker', process.execPath, [...tsx, path.join(root, 'gpu-worker/main.ts')], {
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  group.start('api', process.execPath, [...tsx, path.join(root, 'client/api/main.ts')], {
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor('the API', async () => (await fetch(`${apiUrl}/readyz`).catch(() => undefined))?.ok === true, 60_000);
 
@@ -87,8 +101,15 @@ try {
   const generated = await generateTradeFile({ date, rows, seed: Number(date.replaceAll('-', '')), out: file });
   log(`generated ${generated.rows} trades for ${date} (${generated.anomalyRows} labelled anomalies) in ${file}`);
 
-  const { client, close } = await connectTemporal({ address: temporal.address, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
-  const started = await startIngest(client, { filePath: file, taskQueue: CPU_TASK_QUEUE, chunkRows: Number(env.INGEST_CHUNK_ROWS ?? 50_000) });
+  const { client, close } = await connectTemporal({
+    address: temporal.address,
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+  });
+  const started = await startIngest(client, {
+    filePath: file,
+    taskQueue: CPU_TASK_QUEUE,
+    chunkRows: Number(env.INGEST_CHUNK_ROWS ?? 50_000),
+  });
   const result = await started.handle.result();
   await close();
   const ui = temporal.uiUrl ?? env.TEMPORAL_UI_URL;
@@ -97,7 +118,9 @@ try {
       '',
       'swap-reporting is ready.',
       `  Temporal web UI   ${ui ?? '(external server: see its own UI)'}`,
-      ...(ui ? [`  ingest run        ${temporalUiLink(ui, env.TEMPORAL_NAMESPACE ?? 'default', started.workflowId)}`] : []),
+      ...(ui
+        ? [`  ingest run        ${temporalUiLink(ui, env.TEMPORAL_NAMESPACE ?? 'default', started.workflowId)}`]
+        : []),
       `  API               ${apiUrl}  (health: ${apiUrl}/readyz)`,
       `  inbox             ${paths.inbox}  (drop CSV trade files here)`,
       `  ingested ${date}: read ${result.read}, loaded ${result.loaded}, rejected ${result.rejected}, duplicates ${result.duplicates}`,

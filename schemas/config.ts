@@ -23,6 +23,8 @@ export const workerConfigSchema = z.object({
   /** Overridable so tests can give each worker its own queue. */
   CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
   GPU_TASK_QUEUE: z.string().min(1).default('swap-gpu'),
+  /** Path of a prebuilt workflow bundle (npm run build:workflow-bundle); unset = bundle at start. */
+  WORKFLOW_BUNDLE: z.string().min(1).optional(),
   CPU_WORKER_MAX_ACTIVITIES: positiveInt(4),
   CPU_WORKER_MAX_WORKFLOW_TASKS: positiveInt(20),
   GPU_WORKER_MAX_ACTIVITIES: positiveInt(2),

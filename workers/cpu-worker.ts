@@ -17,7 +17,11 @@ export interface CpuWorker {
 /** Builds the CPU worker: every workflow plus the I/O activities, dependencies injected once. */
 export async function createCpuWorker(config: WorkerConfig, logger: Logger): Promise<CpuWorker> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const db = createDb({ databaseUrl: config.DATABASE_URL, logger, maxConnections: config.CPU_WORKER_MAX_ACTIVITIES + 4 });
+  const db = createDb({
+    databaseUrl: config.DATABASE_URL,
+    logger,
+    maxConnections: config.CPU_WORKER_MAX_ACTIVITIES + 4,
+  });
   const activities = {
     ...createIngestActivities({
       db,
@@ -31,7 +35,10 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.CPU_TASK_QUEUE,
-    workflowsPath: WORKFLOWS_PATH,
+    // A prebuilt bundle in production (WORKFLOW_BUNDLE); bundling at start in development.
+    ...(config.WORKFLOW_BUNDLE
+      ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } }
+      : { workflowsPath: WORKFLOWS_PATH }),
     activities,
     maxConcurrentActivityTaskExecutions: config.CPU_WORKER_MAX_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.CPU_WORKER_MAX_WORKFLOW_TASKS,

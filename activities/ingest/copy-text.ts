@@ -1,5 +1,6 @@
 import type { TradeRecord } from '../../schemas/trade/fields';
 
+// eslint-disable-next-line no-control-regex -- NUL has to be found to be replaced: PostgreSQL text cannot hold it.
 const NEEDS_ESCAPE = /[\\\t\n\r\u0000]/;
 
 /** One value in PostgreSQL COPY text format (tab-separated, \N for null). NUL cannot be stored in text. */
@@ -7,12 +8,15 @@ export function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
   const text = typeof value === 'number' ? String(value) : value;
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\t/g, '\\t')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\u0000/g, '\u2400');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/\t/g, '\\t')
+      .replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r')
+      // eslint-disable-next-line no-control-regex -- as above
+      .replace(/\u0000/g, '\u2400')
+  );
 }
 
 const n = (v: string | null) => (v === null ? '\\N' : v);

@@ -116,6 +116,8 @@ function parseQuotedRecord(buf: string, start: number, final: boolean): Parsed {
   let error: string | undefined;
   for (;;) {
     let value = '';
+    // A CR inside quotes is data; only a CR before the newline, outside quotes, belongs to the line ending.
+    let unquotedTail = true;
     if (buf.charCodeAt(i) === 34) {
       i++;
       for (;;) {
@@ -137,6 +139,8 @@ function parseQuotedRecord(buf: string, start: number, final: boolean): Parsed {
       if (stop > i && !(stop === i + 1 && buf.charCodeAt(i) === 13)) {
         error ??= 'malformed quoting: text after a closing quote';
         value += buf.slice(i, stop);
+      } else {
+        unquotedTail = false;
       }
       i = stop;
     } else {
@@ -152,7 +156,7 @@ function parseQuotedRecord(buf: string, start: number, final: boolean): Parsed {
       continue;
     }
     if (i >= buf.length && !final) return 'need-more';
-    fields.push(stripTrailingCr(value));
+    fields.push(unquotedTail ? stripTrailingCr(value) : value);
     const end = i;
     const next = i < buf.length ? i + 1 : i;
     return error ? { fields, end, next, newlines, error } : { fields, end, next, newlines };

@@ -89,7 +89,8 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
       },
       maxAhead: 2,
     };
-    return new Worker(PARSE_THREAD, { workerData: input });
+    // A roomy young generation: a batch of records lives across many small collections otherwise, and is promoted.
+    return new Worker(PARSE_THREAD, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   });
   const client = await db.pool.connect();
   try {

@@ -33,18 +33,26 @@ port.on('message', (message: string) => {
 async function send(chunk: PreparedChunk): Promise<void> {
   while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
-  port.postMessage({ type: 'chunk', chunk } satisfies ParseThreadMessage);
+  // Each segment owns its ArrayBuffer (SegmentWriter), so handing them over moves memory instead of copying it.
+  const transfer = [...chunk.good, ...chunk.rejects].map((b) => b.buffer as ArrayBuffer);
+  port.postMessage({ type: 'chunk', chunk } satisfies ParseThreadMessage, transfer);
 }
 
 const preparer = new ChunkPreparer(input.prepare);
 const progress: ReadProgress = { bytesRead: 0 };
-for await (const batch of readCsvRecordBatches(input.storedPath, input.encoding, progress)) {
-  for (const chunk of preparer.add(batch, progress.bytesRead)) await send(chunk);
+try {
+  for await (const batch of readCsvRecordBatches(input.storedPath, input.encoding, progress)) {
+    for (const chunk of preparer.add(batch, progress.bytesRead)) await send(chunk);
+  }
+  for (const chunk of preparer.end(progress.bytesRead)) await send(chunk);
+  port.postMessage({
+    type: 'done',
+    rowsRead: preparer.rowsRead,
+    blankLines: preparer.blankLines,
+  } satisfies ParseThreadMessage);
+} catch (error) {
+  // Anything else (an I/O error) surfaces as the thread's error, and the activity retries.
+  if (!(error instanceof FileProblem)) throw error;
+  port.postMessage({ type: 'fileProblem', message: error.message } satisfies ParseThreadMessage);
 }
-for (const chunk of preparer.end(progress.bytesRead)) await send(chunk);
-port.postMessage({
-  type: 'done',
-  rowsRead: preparer.rowsRead,
-  blankLines: preparer.blankLines,
-} satisfies ParseThreadMessage);
 port.close();

@@ -30,12 +30,16 @@ export async function writeHistoryFile(path: string, exported: ExportedHistory):
 }
 
 /** Reads our export format, or the plain history JSON that `temporal workflow show --output json` writes. */
-export async function readHistoryFile(path: string): Promise<HistoryAndWorkflowId & { workflowType: string | undefined }> {
+export async function readHistoryFile(
+  path: string,
+): Promise<HistoryAndWorkflowId & { workflowType: string | undefined }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not a JSON history file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${path} is not a JSON history file: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const record = parsed as Partial<ExportedHistory> & { events?: unknown[] };
   const raw = record.history ?? (Array.isArray(record.events) ? record : undefined);

@@ -18,11 +18,19 @@ export async function replayHistories(
   workflowsPath: string = WORKFLOWS_PATH,
 ): Promise<ReplayOutcome[]> {
   const outcomes: ReplayOutcome[] = [];
-  const results: AsyncIterable<ReplayResult> = Worker.runReplayHistories({ workflowsPath, replayName: 'swap-replay' }, histories);
+  const results: AsyncIterable<ReplayResult> = Worker.runReplayHistories(
+    { workflowsPath, replayName: 'swap-replay' },
+    histories,
+  );
   for await (const result of results) {
     outcomes.push(
       result.error
-        ? { workflowId: result.workflowId, runId: result.runId, ok: false, error: `${result.error.name}: ${result.error.message}` }
+        ? {
+            workflowId: result.workflowId,
+            runId: result.runId,
+            ok: false,
+            error: `${result.error.name}: ${result.error.message}`,
+          }
         : { workflowId: result.workflowId, runId: result.runId, ok: true },
     );
   }

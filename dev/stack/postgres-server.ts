@@ -132,10 +132,15 @@ export async function startPostgres(options: {
   // Throwaway test clusters trade durability for speed; a dev cluster keeps the defaults.
   if (options.ephemeral) settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   settings.push('-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'max_wal_size=4GB');
-  const child = options.group.start('postgres', path.join(binaries, 'postgres'), ['-D', cluster, '-p', String(port), ...settings], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    ...(account ?? {}),
-  });
+  const child = options.group.start(
+    'postgres',
+    path.join(binaries, 'postgres'),
+    ['-D', cluster, '-p', String(port), ...settings],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...(account ?? {}),
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
