@@ -130,6 +130,14 @@ void describe('docker-compose.yaml', () => {
   const { compose, services } = loadCompose();
   const names = Object.keys(services);
 
+  void it('defines every service the README names, and the README names them all', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `docker-compose.yaml`'));
+    assert.ok(row, 'the README describes docker-compose.yaml in its folder table');
+    const named = [...(row.split('services')[1] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!);
+    assert.deepEqual([...named].sort(), [...names].sort());
+  });
+
   void it('defines the required services', () => {
     for (const name of REQUIRED_SERVICES) assert.ok(names.includes(name), `missing service ${name}`);
   });

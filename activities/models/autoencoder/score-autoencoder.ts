@@ -1,0 +1,71 @@
+import { featureName, modelLayout, type AutoencoderModel } from './autoencoder-model';
+import { Backprop } from './backprop';
+
+/**
+ * Anomaly score per row: the mean squared reconstruction error over the features. `x` is row-major
+ * `rows × nFeatures`, scaled as the training data was.
+ */
+export function reconstructionErrors(model: AutoencoderModel, x: ArrayLike<number>): Float64Array {
+  const pass = new Backprop(modelLayout(model));
+  const rows = rowCount(model, x);
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = pass.forward(model.parameters, x, r);
+  return out;
+}
+
+/** Squared reconstruction error of each feature of one row (their mean is the row's score). */
+export function featureErrors(model: AutoencoderModel, row: ArrayLike<number>): Float64Array {
+  const pass = new Backprop(modelLayout(model));
+  rowCount(model, row);
+  pass.forward(model.parameters, row, 0);
+  const input = pass.activations[0]!;
+  const output = pass.activations[pass.activations.length - 1]!;
+  return input.map((value, j) => (output[j]! - value) ** 2);
+}
+
+export interface FeatureContribution {
+  readonly feature: string;
+  readonly index: number;
+  /** Squared reconstruction error of this feature. */
+  readonly error: number;
+  /** Its share of the row's total error, in [0, 1]. */
+  readonly share: number;
+}
+
+/**
+ * The k features the autoencoder reconstructs worst for one row: the explanation shown with an anomaly.
+ *
+ * @example topFeatures(model, scaledRow, 3) // [{ feature: 'notional_leg1', error: 0.81, share: 0.9, … }, …]
+ */
+export function topFeatures(model: AutoencoderModel, row: ArrayLike<number>, k: number): FeatureContribution[] {
+  return topFeaturesFromErrors(featureErrors(model, row), k, (j) => featureName(model, j));
+}
+
+/**
+ * The same ranking from per-feature errors computed elsewhere, e.g. the ONNX file's "feature_errors" output,
+ * so the scoring path explains with the very numbers it scored with.
+ */
+export function topFeaturesFromErrors(
+  errors: ArrayLike<number>,
+  k: number,
+  nameOf: (index: number) => string = (j) => `feature_${j}`,
+): FeatureContribution[] {
+  let total = 0;
+  for (let j = 0; j < errors.length; j++) total += errors[j]!;
+  return Array.from({ length: errors.length }, (_, index) => ({
+    feature: nameOf(index),
+    index,
+    error: errors[index]!,
+    share: total > 0 ? errors[index]! / total : 0,
+  }))
+    .sort((a, b) => b.error - a.error || a.index - b.index)
+    .slice(0, Math.max(0, k));
+}
+
+function rowCount(model: AutoencoderModel, x: ArrayLike<number>): number {
+  const rows = x.length / model.nFeatures;
+  if (!Number.isInteger(rows)) {
+    throw new Error(`input length ${x.length} is not a multiple of the autoencoder's ${model.nFeatures} features`);
+  }
+  return rows;
+}
