@@ -3,10 +3,39 @@ import tseslint from 'typescript-eslint';
 
 // Workflow code is replayed: it must not reach I/O, the clock or Node built-ins.
 const workflowBannedImports = [
-  'fs', 'fs/promises', 'node:fs', 'node:fs/promises', 'path', 'node:path', 'os', 'node:os', 'crypto', 'node:crypto',
-  'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',
-  'stream', 'node:stream', 'pg', 'pg-copy-streams', 'kysely', 'nodemailer', 'exceljs', 'onnxruntime-node',
-  'ssh2', 'ssh2-sftp-client', 'pino', 'express', '@temporalio/client', '@temporalio/worker', '@temporalio/activity',
+  'fs',
+  'fs/promises',
+  'node:fs',
+  'node:fs/promises',
+  'path',
+  'node:path',
+  'os',
+  'node:os',
+  'crypto',
+  'node:crypto',
+  'child_process',
+  'node:child_process',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'stream',
+  'node:stream',
+  'pg',
+  'pg-copy-streams',
+  'kysely',
+  'nodemailer',
+  'exceljs',
+  'onnxruntime-node',
+  'ssh2',
+  'ssh2-sftp-client',
+  'pino',
+  'express',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
 ];
 
 export default tseslint.config(
@@ -30,7 +59,11 @@ export default tseslint.config(
         'error',
         {
           allowForKnownSafeCalls: [
-            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach'] },
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
           ],
         },
       ],
@@ -42,12 +75,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: workflowBannedImports.map((name) => ({ name, message: 'Workflow code must stay deterministic: do I/O in activities.' })),
-          patterns: [{ group: ['**/activities/**', '../activities/*'], allowTypeImports: true, message: 'Import activities as types only.' }],
+          paths: workflowBannedImports.map((name) => ({
+            name,
+            message: 'Workflow code must stay deterministic: do I/O in activities.',
+          })),
+          patterns: [
+            {
+              group: ['**/activities/**', '../activities/*'],
+              allowTypeImports: true,
+              message: 'Import activities as types only.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Use the workflow clock (Date is deterministic in workflows, but say so explicitly with workflowInfo()).' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message:
+            'Use the workflow clock (Date is deterministic in workflows, but say so explicitly with workflowInfo()).',
+        },
+      ],
     },
   },
   {

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 /** Settings every process shares. Parsed once at start-up; nothing below the process entry reads `process.env`. */
 const commonShape = {
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
@@ -35,7 +38,10 @@ export const apiConfigSchema = z.object({
   ...commonShape,
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   API_HOST: z.string().default('127.0.0.1'),
-  INBOX_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  INBOX_WATCH: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   INBOX_POLL_MS: positiveInt(2000),
   CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
   INGEST_CHUNK_ROWS: positiveInt(50_000),

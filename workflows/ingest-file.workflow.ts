@@ -12,11 +12,24 @@ const load = proxyActivities<IngestActivities>(ACTIVITY_PROFILES.fileLoad);
  * a reconciliation mismatch fails the run.
  */
 export async function ingestFileWorkflow(input: IngestFileInput): Promise<IngestFileResult> {
-  const file = await quick.registerFile({ path: input.path, sha256: input.sha256, workflowId: workflowInfo().workflowId });
+  const file = await quick.registerFile({
+    path: input.path,
+    sha256: input.sha256,
+    workflowId: workflowInfo().workflowId,
+  });
   const base = { fileId: file.fileId, encoding: file.encoding, warnings: file.warnings };
   if (file.fileError) {
     log.warn('file rejected', { fileId: file.fileId, fileError: file.fileError });
-    return { ...base, status: 'file_rejected', fileError: file.fileError, read: 0, loaded: 0, rejected: 0, duplicates: 0, blankLines: 0 };
+    return {
+      ...base,
+      status: 'file_rejected',
+      fileError: file.fileError,
+      read: 0,
+      loaded: 0,
+      rejected: 0,
+      duplicates: 0,
+      blankLines: 0,
+    };
   }
   const totals = await load.loadFile({ fileId: file.fileId, chunkRows: input.chunkRows });
   const checked = await quick.reconcileFile({

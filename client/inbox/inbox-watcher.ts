@@ -32,12 +32,20 @@ export function startInboxWatcher(options: InboxWatcherOptions): { stop: () => P
   async function settle(name: string): Promise<void> {
     const source = path.join(options.inboxDir, name);
     try {
-      const started = await startIngest(options.client, { filePath: source, taskQueue: options.taskQueue, chunkRows: options.chunkRows });
+      const started = await startIngest(options.client, {
+        filePath: source,
+        taskQueue: options.taskQueue,
+        chunkRows: options.chunkRows,
+      });
       options.logger.info({ file: name, workflowId: started.workflowId }, 'inbox file submitted');
       try {
         const result = await started.handle.result();
         const ok = result.status === 'loaded';
-        await moveAside(source, ok ? options.processedDir : options.failedDir, ok ? undefined : result.fileError ?? 'rejected');
+        await moveAside(
+          source,
+          ok ? options.processedDir : options.failedDir,
+          ok ? undefined : (result.fileError ?? 'rejected'),
+        );
         options.logger.info({ file: name, ...result, warnings: undefined }, 'inbox file ingested');
       } catch (error) {
         await moveAside(source, options.failedDir, error instanceof Error ? error.message : String(error));

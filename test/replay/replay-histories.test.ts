@@ -28,6 +28,9 @@ it('a non-deterministic change to a workflow fails the replay', { timeout: 120_0
   assert.ok(loaded.length > 0, 'the loaded-file history is committed');
   const histories = await Promise.all(loaded.map(readHistoryFile));
   const outcomes = await replayHistories(histories, path.join(import.meta.dirname, 'fixtures', 'changed-workflows.ts'));
-  assert.ok(outcomes.every((o) => !o.ok), 'replay detected the change');
+  assert.ok(
+    outcomes.every((o) => !o.ok),
+    'replay detected the change',
+  );
   assert.match(outcomes[0]?.error ?? '', /Determinism|nondetermin/i);
 });

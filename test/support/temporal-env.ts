@@ -25,7 +25,12 @@ export function scratchDir(prefix: string): string {
 }
 
 /** A worker configuration for tests: this suite's database, a private task queue and data folder. */
-export function testWorkerConfig(overrides: { databaseUrl: string; taskQueue: string; dataDir: string; chunkRows?: number }): WorkerConfig {
+export function testWorkerConfig(overrides: {
+  databaseUrl: string;
+  taskQueue: string;
+  dataDir: string;
+  chunkRows?: number;
+}): WorkerConfig {
   return loadConfig(workerConfigSchema, {
     TEMPORAL_ADDRESS: temporalAddress(),
     DATABASE_URL: overrides.databaseUrl,

@@ -1,3 +1,5 @@
+import type { Rng } from '../data';
+
 /**
  * The autoencoder as a stack of dense layers whose parameters live in one flat Float64Array, so the optimiser,
  * the early-stopping snapshot and the gradient are each a single array and a single loop.
@@ -34,12 +36,9 @@ export const isOutputLayer = (layout: NetworkLayout, l: number): boolean => l ==
 /**
  * Seeded initial parameters: He-normal (σ = √(2 / fan_in)) for ReLU layers, which keeps activations from
  * shrinking or exploding through the stack; Glorot-uniform (±√(6 / (fan_in + fan_out))) for the linear output
- * layer; biases 0. `normal` and `uniform` come from the caller's seeded generator.
+ * layer; biases 0. Deterministic given the generator's seed.
  */
-export function initialParameters(
-  layout: NetworkLayout,
-  random: { normal: () => number; uniform: () => number },
-): Float64Array {
+export function initialParameters(layout: NetworkLayout, rng: Rng): Float64Array {
   const params = new Float64Array(layout.parameterCount);
   for (let l = 0; l < layerCount(layout); l++) {
     const fanIn = layout.sizes[l]!;
@@ -48,10 +47,10 @@ export function initialParameters(
     const end = start + fanIn * fanOut;
     if (isOutputLayer(layout, l)) {
       const limit = Math.sqrt(6 / (fanIn + fanOut));
-      for (let i = start; i < end; i++) params[i] = (2 * random.uniform() - 1) * limit;
+      for (let i = start; i < end; i++) params[i] = (2 * rng.next() - 1) * limit;
     } else {
       const sigma = Math.sqrt(2 / fanIn);
-      for (let i = start; i < end; i++) params[i] = random.normal() * sigma;
+      for (let i = start; i < end; i++) params[i] = rng.normal() * sigma;
     }
   }
   return params;

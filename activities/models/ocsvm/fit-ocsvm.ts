@@ -5,7 +5,8 @@ import {
   type OneClassSvmModel,
   type OneClassSvmOptions,
 } from './ocsvm-model';
-import { type DenseMatrix, resolveGamma } from './rbf-kernel';
+import type { Matrix } from '../data/matrix';
+import { resolveGamma } from './rbf-kernel';
 import { sampleTrainingRows } from './sample-training-rows';
 import { solveOneClassDual } from './smo-solver';
 
@@ -19,10 +20,10 @@ export interface OneClassSvmFit {
  * dual by SMO. Features should already be scaled (the pipeline MinMax-scales them); γ = 'auto' assumes so.
  *
  * @example
- *   const { model } = fitOneClassSvm(toDenseMatrix(scaledRows), { seed: '2026-W47' });
- *   anomalyScores(model, toDenseMatrix(newRows));
+ *   const { model } = fitOneClassSvm(scaledTrain, { seed: 20261123 });
+ *   anomalyScores(model, scaledRows);
  */
-export function fitOneClassSvm(x: DenseMatrix, options: Partial<OneClassSvmOptions> = {}): OneClassSvmFit {
+export function fitOneClassSvm(x: Matrix, options: Partial<OneClassSvmOptions> = {}): OneClassSvmFit {
   const settings = { ...DEFAULT_OCSVM_OPTIONS, ...options };
   if (!(settings.nu > 0 && settings.nu <= 1)) throw new Error(`nu must be in (0, 1], got ${settings.nu}`);
   if (x.rows < 1 || x.cols < 1) throw new Error('need at least one row with at least one feature');

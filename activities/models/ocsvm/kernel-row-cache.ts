@@ -1,4 +1,5 @@
-import { type DenseMatrix, squaredDistance } from './rbf-kernel';
+import type { Matrix } from '../data/matrix';
+import { squaredDistance } from './rbf-kernel';
 
 /** What the SMO solver needs from Q: whole rows and the diagonal. */
 export interface KernelRows {
@@ -24,7 +25,7 @@ export class RbfKernelRows implements KernelRows {
   private computedRows = 0;
 
   constructor(
-    private readonly x: DenseMatrix,
+    private readonly x: Matrix,
     private readonly gamma: number,
     cacheBytes: number = DEFAULT_CACHE_BYTES,
   ) {

@@ -1,3 +1,4 @@
+import { DEFAULT_CACHE_BYTES } from './kernel-row-cache';
 import type { GammaOption } from './rbf-kernel';
 
 /**
@@ -30,7 +31,7 @@ export interface OneClassSvmOptions {
    */
   readonly maxTrainingRows: number;
   /** Seeds the subsample; the solver itself is deterministic. */
-  readonly seed: string;
+  readonly seed: number;
   /** KKT violation at which SMO stops (libsvm's and scikit-learn's `tol`). */
   readonly tolerance: number;
   /** Byte budget of the kernel-row cache. */
@@ -42,9 +43,9 @@ export const DEFAULT_OCSVM_OPTIONS: OneClassSvmOptions = {
   nu: 0.5,
   gamma: 'auto',
   maxTrainingRows: 10_000,
-  seed: 'ocsvm',
+  seed: 1,
   tolerance: 1e-3,
-  cacheBytes: 256 * 1024 * 1024,
+  cacheBytes: DEFAULT_CACHE_BYTES,
 };
 
 /** What the fit did, for logs and the model-version record. */

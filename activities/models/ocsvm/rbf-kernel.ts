@@ -1,26 +1,4 @@
-/** Rows stored row-major in one Float64Array: row i is `data[i * cols … (i + 1) * cols)`. */
-export interface DenseMatrix {
-  readonly data: Float64Array;
-  readonly rows: number;
-  readonly cols: number;
-}
-
-/** Copies rows of equal length into a DenseMatrix; throws on ragged or empty input. */
-export function toDenseMatrix(rows: readonly (ArrayLike<number>)[]): DenseMatrix {
-  const first = rows[0];
-  if (!first || first.length === 0) throw new Error('need at least one row with at least one feature');
-  const cols = first.length;
-  const data = new Float64Array(rows.length * cols);
-  rows.forEach((row, i) => {
-    if (row.length !== cols) throw new Error(`row ${i} has ${row.length} features, expected ${cols}`);
-    for (let j = 0; j < cols; j++) {
-      const value = row[j]!;
-      if (!Number.isFinite(value)) throw new Error(`row ${i} feature ${j} is not a finite number`);
-      data[i * cols + j] = value;
-    }
-  });
-  return { data, rows: rows.length, cols };
-}
+import type { Matrix } from '../data/matrix';
 
 /**
  * ‖a − b‖² between a[aOffset…aOffset+d) and b[bOffset…bOffset+d). Summed as differences rather than
@@ -42,7 +20,7 @@ export function squaredDistance(a: ArrayLike<number>, aOffset: number, b: ArrayL
  */
 export type GammaOption = number | 'auto' | 'scale';
 
-export function resolveGamma(option: GammaOption, x: DenseMatrix): number {
+export function resolveGamma(option: GammaOption, x: Matrix): number {
   if (typeof option === 'number') {
     if (!(option > 0) || !Number.isFinite(option)) throw new Error(`gamma must be a positive number, got ${option}`);
     return option;

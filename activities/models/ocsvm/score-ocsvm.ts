@@ -1,5 +1,6 @@
 import type { OneClassSvmModel } from './ocsvm-model';
-import { type DenseMatrix, squaredDistance } from './rbf-kernel';
+import type { Matrix } from '../data/matrix';
+import { squaredDistance } from './rbf-kernel';
 
 function checkWidth(model: OneClassSvmModel, width: number): void {
   if (width !== model.nFeatures) throw new Error(`expected ${model.nFeatures} features, got ${width}`);
@@ -37,7 +38,7 @@ export function anomalyScore(model: OneClassSvmModel, row: ArrayLike<number>): n
 }
 
 /** `anomalyScore` of every row of a row-major matrix. */
-export function anomalyScores(model: OneClassSvmModel, x: DenseMatrix): Float64Array {
+export function anomalyScores(model: OneClassSvmModel, x: Matrix): Float64Array {
   checkWidth(model, x.cols);
   const scale = scoreScale(model);
   const out = new Float64Array(x.rows);

@@ -22,7 +22,9 @@ export function registerIngestCommand(program: Command): void {
       const db = ctx.config.DATABASE_URL ? ctx.database() : undefined;
       try {
         const started = await startIngest(client, { filePath: file, taskQueue: ctx.config.CPU_TASK_QUEUE, chunkRows });
-        note(`workflow ${started.workflowId}: ${temporalUiLink(ctx.config.TEMPORAL_UI_URL, ctx.config.TEMPORAL_NAMESPACE, started.workflowId)}`);
+        note(
+          `workflow ${started.workflowId}: ${temporalUiLink(ctx.config.TEMPORAL_UI_URL, ctx.config.TEMPORAL_NAMESPACE, started.workflowId)}`,
+        );
         const bar = progressBar('ingest', statSync(file).size);
         const poll = db
           ? setInterval(() => {
@@ -31,7 +33,10 @@ export function registerIngestCommand(program: Command): void {
                 .select(['bytes_done', 'rows_read'])
                 .where('sha256', '=', started.sha256)
                 .executeTakeFirst()
-                .then((row) => row && bar.update(Number(row.bytes_done), { unit: 'bytes', detail: `${row.rows_read} rows` }))
+                .then(
+                  (row) =>
+                    row && bar.update(Number(row.bytes_done), { unit: 'bytes', detail: `${row.rows_read} rows` }),
+                )
                 .catch(() => undefined);
             }, 500)
           : undefined;

@@ -46,8 +46,10 @@ export function registerReplayCommands(program: Command): void {
       try {
         const exported = await exportHistory(client, options.workflowId, options.runId);
         await writeHistoryFile(options.out, exported);
-        printResult(Boolean(options.json), { workflowId: exported.workflowId, runId: exported.runId, out: options.out }, () =>
-          `wrote ${exported.workflowType} ${exported.workflowId} (${exported.runId}) to ${options.out}`,
+        printResult(
+          Boolean(options.json),
+          { workflowId: exported.workflowId, runId: exported.runId, out: options.out },
+          () => `wrote ${exported.workflowType} ${exported.workflowId} (${exported.runId}) to ${options.out}`,
         );
       } finally {
         await close();

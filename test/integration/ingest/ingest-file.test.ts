@@ -22,7 +22,11 @@ async function storedTrades(fileId: number) {
 }
 
 function assertReconciles(result: { read: number; loaded: number; rejected: number; duplicates: number }) {
-  assert.equal(result.read, result.loaded + result.rejected + result.duplicates, 'read = loaded + rejected + duplicates');
+  assert.equal(
+    result.read,
+    result.loaded + result.rejected + result.duplicates,
+    'read = loaded + rejected + duplicates',
+  );
 }
 
 describe('ingestFileWorkflow on well-formed files', () => {
@@ -81,7 +85,11 @@ describe('ingestFileWorkflow on well-formed files', () => {
     await h.ingest('cross-a.csv', csvFile([validRow(501), validRow(502)]));
     const result = await h.ingest('cross-b.csv', csvFile([validRow(501), validRow(502), validRow(503)]));
     assert.deepEqual([result.read, result.loaded, result.duplicates], [3, 1, 2]);
-    const dups = await h.db.kysely.selectFrom('duplicate_rows').selectAll().where('file_id', '=', result.fileId).execute();
+    const dups = await h.db.kysely
+      .selectFrom('duplicate_rows')
+      .selectAll()
+      .where('file_id', '=', result.fileId)
+      .execute();
     assert.deepEqual(dups.map((d) => Number(d.line_no)).sort(), [2, 3]);
   });
 });
@@ -109,7 +117,10 @@ describe('ingestFileWorkflow on malformed input', () => {
       assert.deepEqual([result.read, result.rejected, result.loaded], [2, 1, 1]);
       const [rejected] = await rejectedRows(result.fileId);
       assert.equal(Number(rejected?.line_no), 2);
-      assert.ok(rejected?.reasons.some((r) => r.startsWith(`${field}:`)), `reasons ${JSON.stringify(rejected?.reasons)} name ${field}`);
+      assert.ok(
+        rejected?.reasons.some((r) => r.startsWith(`${field}:`)),
+        `reasons ${JSON.stringify(rejected?.reasons)} name ${field}`,
+      );
       assert.equal(rejected?.raw, csvLine(rows[0]!));
     });
   });
@@ -131,7 +142,10 @@ describe('ingestFileWorkflow on malformed input', () => {
     assertReconciles(result);
     assert.deepEqual([result.read, result.loaded, result.rejected], [4, 1, 3]);
     const rejected = await rejectedRows(result.fileId);
-    assert.deepEqual(rejected.map((r) => Number(r.line_no)), [3, 4, 5]);
+    assert.deepEqual(
+      rejected.map((r) => Number(r.line_no)),
+      [3, 4, 5],
+    );
     assert.match(rejected[0]!.reasons[0]!, /expected 27 fields as in the header, found 10/);
     assert.match(rejected[1]!.reasons[0]!, /found 28 \(extra columns\)/);
     assert.equal(rejected[2]!.raw, truncated);
@@ -139,7 +153,8 @@ describe('ingestFileWorkflow on malformed input', () => {
 
   it('rejects only the line of an unclosed quote and loads the lines after it', async () => {
     const broken = csvLine(validRow(3201)).replace('TAINON', '"TAINON');
-    const text = csvFile([validRow(3200)]) + broken + '\n' + csvLine(validRow(3202)) + '\n' + csvLine(validRow(3203)) + '\n';
+    const text =
+      csvFile([validRow(3200)]) + broken + '\n' + csvLine(validRow(3202)) + '\n' + csvLine(validRow(3203)) + '\n';
     const result = await h.ingest('unclosed-quote.csv', text);
     assertReconciles(result);
     assert.deepEqual([result.read, result.loaded, result.rejected], [4, 3, 1]);
@@ -168,7 +183,10 @@ describe('ingestFileWorkflow on malformed input', () => {
   });
 
   it('keeps a quoted field with an embedded newline and comma', async () => {
-    const result = await h.ingest('quoted.csv', csvFile([validRow(3501, { desk: 'Rates, Seoul\n2nd floor' }), validRow(3502)]));
+    const result = await h.ingest(
+      'quoted.csv',
+      csvFile([validRow(3501, { desk: 'Rates, Seoul\n2nd floor' }), validRow(3502)]),
+    );
     assert.deepEqual([result.loaded, result.rejected], [2, 0]);
     const trades = await storedTrades(result.fileId);
     assert.equal(trades[0]?.desk, 'Rates, Seoul\n2nd floor');
@@ -183,7 +201,10 @@ describe('ingestFileWorkflow on malformed input', () => {
 
   it('ignores an unknown extra header column with a warning', async () => {
     const columns = [...TRADE_COLUMNS, 'comment'];
-    const result = await h.ingest('extra-column.csv', csvFile([{ ...validRow(3601), comment: 'hi' } as never], { columns }));
+    const result = await h.ingest(
+      'extra-column.csv',
+      csvFile([{ ...validRow(3601), comment: 'hi' } as never], { columns }),
+    );
     assert.equal(result.loaded, 1);
     assert.deepEqual(result.warnings, ['ignored unknown column "comment"']);
   });
@@ -191,17 +212,29 @@ describe('ingestFileWorkflow on malformed input', () => {
   const fileCases: [string, string | Buffer, RegExp][] = [
     ['an empty file', '', /empty/],
     ['binary garbage', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /not a text file/],
-    ['a header missing a required column', csvFile([validRow(1)], { columns: TRADE_COLUMNS.filter((c) => c !== 'notional_leg1') }), /missing required column\(s\): notional_leg1/],
+    [
+      'a header missing a required column',
+      csvFile([validRow(1)], { columns: TRADE_COLUMNS.filter((c) => c !== 'notional_leg1') }),
+      /missing required column\(s\): notional_leg1/,
+    ],
     ['the wrong delimiter', csvFile([validRow(2)]).replace(/,/g, ';'), /semicolon-separated/],
     ['no header row', csvLine(validRow(3)) + '\n', /no header row/],
   ];
   for (const [name, content, message] of fileCases) {
     it(`rejects ${name} as a file, naming the problem`, async () => {
       const slug = name.replace(/\W+/g, '-');
-      const result = await h.ingest(`file-${slug}.csv`, content, slug === 'an-empty-file' ? 'ingest-file-rejected' : undefined);
+      const result = await h.ingest(
+        `file-${slug}.csv`,
+        content,
+        slug === 'an-empty-file' ? 'ingest-file-rejected' : undefined,
+      );
       assert.equal(result.status, 'file_rejected');
       assert.match(result.fileError ?? '', message);
-      const file = await h.db.kysely.selectFrom('ingested_files').selectAll().where('id', '=', result.fileId).executeTakeFirstOrThrow();
+      const file = await h.db.kysely
+        .selectFrom('ingested_files')
+        .selectAll()
+        .where('id', '=', result.fileId)
+        .executeTakeFirstOrThrow();
       assert.equal(file.status, 'file_rejected');
       assert.match(file.file_error ?? '', message);
     });

@@ -75,56 +75,69 @@ after(async () => {
   await database.drop();
 });
 
-it('a worker SIGKILLed mid-ingest is replaced and the run completes with exact counts', { timeout: 240_000 }, async () => {
-  const file = path.join(dir, 'large.csv');
-  const expected = await writeLargeFile(file);
-  const first = spawnWorker();
-  const { client, close } = await connectClient();
-  try {
-    const started = await startIngest(client, { filePath: file, taskQueue, chunkRows: CHUNK_ROWS });
-    const deadline = Date.now() + 120_000;
-    let committed = 0;
-    while (committed < 3) {
-      assert.ok(Date.now() < deadline, 'no chunk committed in time');
-      await new Promise((r) => setTimeout(r, 25));
-      const row = await database.db.kysely
-        .selectFrom('ingest_chunks')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      committed = Number(row.n);
-    }
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    const chunksAtKill = committed;
-    assert.ok(chunksAtKill < ROWS / CHUNK_ROWS, 'the kill happened before the load finished');
+it(
+  'a worker SIGKILLed mid-ingest is replaced and the run completes with exact counts',
+  { timeout: 240_000 },
+  async () => {
+    const file = path.join(dir, 'large.csv');
+    const expected = await writeLargeFile(file);
+    const first = spawnWorker();
+    const { client, close } = await connectClient();
+    try {
+      const started = await startIngest(client, { filePath: file, taskQueue, chunkRows: CHUNK_ROWS });
+      const deadline = Date.now() + 120_000;
+      let committed = 0;
+      while (committed < 3) {
+        assert.ok(Date.now() < deadline, 'no chunk committed in time');
+        await new Promise((r) => setTimeout(r, 25));
+        const row = await database.db.kysely
+          .selectFrom('ingest_chunks')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        committed = Number(row.n);
+      }
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const chunksAtKill = committed;
+      assert.ok(chunksAtKill < ROWS / CHUNK_ROWS, 'the kill happened before the load finished');
 
-    spawnWorker();
-    const result = await started.handle.result();
-    assert.equal(result.status, 'loaded');
-    assert.equal(result.read, ROWS);
-    assert.equal(result.rejected, expected.rejected);
-    assert.equal(result.duplicates, expected.duplicates);
-    assert.equal(result.loaded, ROWS - expected.rejected - expected.duplicates);
+      spawnWorker();
+      const result = await started.handle.result();
+      assert.equal(result.status, 'loaded');
+      assert.equal(result.read, ROWS);
+      assert.equal(result.rejected, expected.rejected);
+      assert.equal(result.duplicates, expected.duplicates);
+      assert.equal(result.loaded, ROWS - expected.rejected - expected.duplicates);
 
-    // Every data line is accounted for exactly once, in exactly one table.
-    const accounted = await sql<{ lines: number; distinct_lines: number; min: number; max: number }>`
+      // Every data line is accounted for exactly once, in exactly one table.
+      const accounted = await sql<{ lines: number; distinct_lines: number; min: number; max: number }>`
       SELECT count(*)::int AS lines, count(DISTINCT line_no)::int AS distinct_lines, min(line_no)::int AS min, max(line_no)::int AS max
       FROM (SELECT line_no FROM trades WHERE file_id = ${result.fileId}
             UNION ALL SELECT line_no FROM rejected_rows WHERE file_id = ${result.fileId}
-            UNION ALL SELECT line_no FROM duplicate_rows WHERE file_id = ${result.fileId}) AS all_lines`.execute(database.db.kysely);
-    assert.deepEqual(accounted.rows[0], { lines: ROWS, distinct_lines: ROWS, min: 2, max: ROWS + 1 });
-    const chunks = await database.db.kysely.selectFrom('ingest_chunks').select('chunk_no').orderBy('chunk_no').execute();
-    assert.deepEqual(
-      chunks.map((c) => c.chunk_no),
-      Array.from({ length: ROWS / CHUNK_ROWS }, (_, i) => i),
-    );
-    // The retry ran on the second worker: the history shows more than one attempt of loadFile.
-    const history = await started.handle.fetchHistory();
-    const completed = history.events?.find((e) => e.activityTaskCompletedEventAttributes && e.eventId);
-    assert.ok(completed, 'loadFile completed');
-    const startedEvents = history.events?.filter((e) => e.activityTaskStartedEventAttributes) ?? [];
-    assert.ok(startedEvents.some((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1), 'loadFile was retried');
-  } finally {
-    await close();
-  }
-});
+            UNION ALL SELECT line_no FROM duplicate_rows WHERE file_id = ${result.fileId}) AS all_lines`.execute(
+        database.db.kysely,
+      );
+      assert.deepEqual(accounted.rows[0], { lines: ROWS, distinct_lines: ROWS, min: 2, max: ROWS + 1 });
+      const chunks = await database.db.kysely
+        .selectFrom('ingest_chunks')
+        .select('chunk_no')
+        .orderBy('chunk_no')
+        .execute();
+      assert.deepEqual(
+        chunks.map((c) => c.chunk_no),
+        Array.from({ length: ROWS / CHUNK_ROWS }, (_, i) => i),
+      );
+      // The retry ran on the second worker: the history shows more than one attempt of loadFile.
+      const history = await started.handle.fetchHistory();
+      const completed = history.events?.find((e) => e.activityTaskCompletedEventAttributes && e.eventId);
+      assert.ok(completed, 'loadFile completed');
+      const startedEvents = history.events?.filter((e) => e.activityTaskStartedEventAttributes) ?? [];
+      assert.ok(
+        startedEvents.some((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1),
+        'loadFile was retried',
+      );
+    } finally {
+      await close();
+    }
+  },
+);

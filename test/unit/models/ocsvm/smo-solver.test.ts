@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RbfKernelRows } from '../../../../activities/models/ocsvm/kernel-row-cache';
-import { toDenseMatrix } from '../../../../activities/models/ocsvm/rbf-kernel';
+
 import { solveOneClassDual, type SmoResult } from '../../../../activities/models/ocsvm/smo-solver';
-import { gaussianRows } from './synthetic-rows';
+import { gaussianRows, matrixFromRows } from './synthetic-rows';
 
 const SOLVER = { tolerance: 1e-6, maxIterations: 100_000 };
 
 function solve(rows: number[][], gamma: number, nu: number, options = SOLVER): SmoResult {
-  return solveOneClassDual(new RbfKernelRows(toDenseMatrix(rows), gamma), nu, options);
+  return solveOneClassDual(new RbfKernelRows(matrixFromRows(rows), gamma), nu, options);
 }
 
 /** KKT of the dual with multiplier ρ: Gᵢ ≥ ρ where αᵢ = 0, Gᵢ ≤ ρ where αᵢ = 1, Gᵢ = ρ in between. */
@@ -61,7 +61,7 @@ describe('solveOneClassDual on hand-checkable sets', () => {
 describe('solveOneClassDual on random data', () => {
   for (const nu of [0.05, 0.2, 0.5, 0.9]) {
     it(`meets the KKT conditions and the ν-property at ν = ${nu}`, () => {
-      const rows = gaussianRows(300, 4, 'kkt');
+      const rows = gaussianRows(300, 4, 11);
       const result = solve(rows, 0.25, nu);
       const l = rows.length;
       assert.ok(result.converged);
@@ -77,7 +77,7 @@ describe('solveOneClassDual on random data', () => {
   }
 
   it('stops within libsvm’s default tolerance in far fewer iterations than the tight one', () => {
-    const rows = gaussianRows(300, 4, 'tolerance');
+    const rows = gaussianRows(300, 4, 12);
     const loose = solve(rows, 0.25, 0.5, { tolerance: 1e-3, maxIterations: 100_000 });
     const tight = solve(rows, 0.25, 0.5);
     assert.ok(loose.converged && loose.iterations <= tight.iterations);
@@ -86,7 +86,7 @@ describe('solveOneClassDual on random data', () => {
   });
 
   it('reports non-convergence instead of looping when the iteration cap is hit', () => {
-    const result = solve(gaussianRows(100, 3, 'cap'), 0.3, 0.5, { tolerance: 1e-9, maxIterations: 3 });
+    const result = solve(gaussianRows(100, 3, 13), 0.3, 0.5, { tolerance: 1e-9, maxIterations: 3 });
     assert.equal(result.converged, false);
     assert.equal(result.iterations, 3);
   });
