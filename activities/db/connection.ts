@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 
 // Numeric and bigint columns come back as strings by default; counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A calendar date stays 'YYYY-MM-DD': a JS Date would pin it to the process's local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface Db {
   kysely: Kysely<Database>;

@@ -1,11 +1,18 @@
-/** Encodings a trade file may use; names are WHATWG labels TextDecoder understands (euc-kr decodes CP949). */
+import iconv from 'iconv-lite';
+
+/** Encodings a trade file may use. */
 export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'cp949';
 
 export type EncodingGuess = { ok: true; encoding: FileEncoding } | { ok: false; error: string };
 
-export function decoderLabel(encoding: FileEncoding): string {
-  if (encoding === 'cp949') return 'euc-kr';
-  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+/** A streaming decoder. CP949 goes through iconv-lite: Node's own euc-kr decoder knows only the KS X 1001 subset. */
+export function createDecoder(encoding: FileEncoding): { write(chunk: Buffer): string; end(): string } {
+  if (encoding === 'cp949') {
+    const decoder = iconv.getDecoder('cp949');
+    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+  }
+  const decoder = new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+  return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
 }
 
 /**
@@ -24,8 +31,14 @@ export function detectEncoding(sample: Buffer): EncodingGuess {
     return { ok: false, error: `not a text file: ${control} control or NUL bytes in the first ${sample.length} bytes` };
   }
   if (decodes(sample, 'utf-8')) return { ok: true, encoding: 'utf-8' };
-  if (decodes(sample, 'euc-kr')) return { ok: true, encoding: 'cp949' };
+  if (decodesAsCp949(sample)) return { ok: true, encoding: 'cp949' };
   return { ok: false, error: 'not a text file: the bytes are neither UTF-8 nor CP949 (EUC-KR)' };
+}
+
+/** Every byte sequence is valid CP949 (iconv-lite marks invalid ones U+FFFD); a cut last character is allowed. */
+function decodesAsCp949(sample: Buffer): boolean {
+  const decoder = iconv.getDecoder('cp949');
+  return !decoder.write(sample).includes('\uFFFD');
 }
 
 function decodes(sample: Buffer, label: string): boolean {

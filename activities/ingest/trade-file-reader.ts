@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvRecordSplitter, type CsvRecord } from './csv-record-splitter';
-import { decoderLabel, detectEncoding, type EncodingGuess, type FileEncoding } from './detect-encoding';
+import { createDecoder, detectEncoding, type EncodingGuess, type FileEncoding } from './detect-encoding';
 
 const SAMPLE_BYTES = 256 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -34,14 +34,14 @@ export async function* readCsvRecordBatches(
   encoding: FileEncoding,
   progress: ReadProgress = { bytesRead: 0 },
 ): AsyncGenerator<CsvRecord[]> {
-  const decoder = new TextDecoder(decoderLabel(encoding));
+  const decoder = createDecoder(encoding);
   const splitter = new CsvRecordSplitter();
   const stream = createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     progress.bytesRead += chunk.length;
-    yield [...splitter.push(decoder.decode(chunk, { stream: true }))];
+    yield [...splitter.push(decoder.write(chunk))];
   }
-  yield [...splitter.push(decoder.decode()), ...splitter.end()];
+  yield [...splitter.push(decoder.end()), ...splitter.end()];
 }
 
 /** Record by record; for callers that read a few records (the header). */

@@ -65,8 +65,9 @@ export interface TradesTable {
   spread: string | null;
   price: string | null;
   execution_ts: Timestamp;
-  effective_date: ColumnType<Date, string, string>;
-  expiration_date: ColumnType<Date, string, string>;
+  /** `YYYY-MM-DD` (the connection parses dates as text). */
+  effective_date: string;
+  expiration_date: string;
   cleared: string;
   central_counterparty: string | null;
   platform_id: string | null;
@@ -90,7 +91,42 @@ export interface DuplicateRowsTable {
   event_key: string;
 }
 
+export type ModelStatus = 'candidate' | 'champion' | 'retired';
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ModelVersionsTable {
+  version: string;
+  training_week: string;
+  training_from: Timestamp;
+  training_to: Timestamp;
+  sample_size: number;
+  holdout_size: number;
+  metrics: Json<Record<string, unknown>>;
+  ensemble: Json<Record<string, unknown>>;
+  feature_schema: Json<string[]>;
+  feature_reference: Json<unknown>;
+  drift: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  onnx_path: string;
+  onnx_sha256: string;
+  status: ModelStatus;
+  promotion_reason: string | null;
+  workflow_id: string;
+  created_at: Timestamp;
+  promoted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface ModelEventsTable {
+  id: Generated<number>;
+  version: string;
+  event: 'registered' | 'promoted' | 'kept_champion' | 'rolled_back' | 'retired';
+  reason: string;
+  actor: string;
+  at: Timestamp;
+}
+
 export interface Database {
+  model_versions: ModelVersionsTable;
+  model_events: ModelEventsTable;
   ingested_files: IngestedFilesTable;
   ingest_chunks: IngestChunksTable;
   trades: TradesTable;

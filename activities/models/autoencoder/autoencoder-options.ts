@@ -6,9 +6,13 @@ export interface AutoencoderOptions {
   readonly adam: AdamOptions;
   readonly batchSize: number;
   readonly maxEpochs: number;
-  /** Epochs without a validation improvement of more than `minDelta` before training stops. */
+  /**
+   * Training stops after `patience` epochs without a significant improvement: a validation loss below
+   * (1 − minRelativeImprovement) × the loss at the last significant one. Relative, because reconstruction errors
+   * have no fixed scale; the weights kept are still those of the lowest validation loss seen.
+   */
   readonly patience: number;
-  readonly minDelta: number;
+  readonly minRelativeImprovement: number;
   /** Share of the training rows held out for early stopping when no validation matrix is given. */
   readonly validationFraction: number;
   /** Seeds initial weights, the validation hold-out and the mini-batch order. */
@@ -25,7 +29,7 @@ export const DEFAULT_AUTOENCODER_OPTIONS: AutoencoderOptions = {
   batchSize: 256,
   maxEpochs: 200,
   patience: 10,
-  minDelta: 0,
+  minRelativeImprovement: 1e-3,
   validationFraction: 0.1,
   seed: 1,
 };
@@ -38,8 +42,10 @@ export function checkAutoencoderOptions(options: AutoencoderOptions): void {
   options.hiddenSizes.forEach((size, i) => positiveInteger(`hiddenSizes[${i}]`, size));
   positiveInteger('batchSize', options.batchSize);
   positiveInteger('maxEpochs', options.maxEpochs);
-  if (!Number.isInteger(options.patience) || options.patience < 0) problems.push('patience must be an integer ≥ 0');
-  if (!(options.minDelta >= 0)) problems.push('minDelta must be ≥ 0');
+  positiveInteger('patience', options.patience);
+  if (!(options.minRelativeImprovement >= 0 && options.minRelativeImprovement < 1)) {
+    problems.push('minRelativeImprovement must be in [0, 1)');
+  }
   if (!(options.validationFraction > 0 && options.validationFraction < 1)) {
     problems.push('validationFraction must be in (0, 1)');
   }

@@ -1,26 +1,35 @@
 import { featureName, modelLayout, type AutoencoderModel } from './autoencoder-model';
-import { Backprop } from './backprop';
+import { BatchBackprop } from './batch-backprop';
+
+const SCORING_BATCH = 1024;
 
 /**
  * Anomaly score per row: the mean squared reconstruction error over the features. `x` is row-major
  * `rows × nFeatures`, scaled as the training data was.
  */
 export function reconstructionErrors(model: AutoencoderModel, x: ArrayLike<number>): Float64Array {
-  const pass = new Backprop(modelLayout(model));
+  const pass = new BatchBackprop(modelLayout(model), SCORING_BATCH);
+  // The float32 weights widen exactly; one element type keeps the loops monomorphic with training's.
+  const params = Float64Array.from(model.parameters);
   const rows = rowCount(model, x);
   const out = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = pass.forward(model.parameters, x, r);
+  for (let start = 0; start < rows; start += SCORING_BATCH) {
+    const end = Math.min(rows, start + SCORING_BATCH);
+    pass.loadRange(x, start, end);
+    pass.forward(params);
+    for (let r = start; r < end; r++) out[r] = pass.rowError(r - start);
+  }
   return out;
 }
 
 /** Squared reconstruction error of each feature of one row (their mean is the row's score). */
 export function featureErrors(model: AutoencoderModel, row: ArrayLike<number>): Float64Array {
-  const pass = new Backprop(modelLayout(model));
-  rowCount(model, row);
-  pass.forward(model.parameters, row, 0);
-  const input = pass.activations[0]!;
+  if (row.length !== model.nFeatures) throw new Error(`row has ${row.length} values, expected ${model.nFeatures}`);
+  const pass = new BatchBackprop(modelLayout(model), 1);
+  pass.loadRange(row, 0, 1);
+  pass.forward(Float64Array.from(model.parameters));
   const output = pass.activations[pass.activations.length - 1]!;
-  return input.map((value, j) => (output[j]! - value) ** 2);
+  return Float64Array.from(row, (value, j) => (output[j]! - value) ** 2);
 }
 
 export interface FeatureContribution {

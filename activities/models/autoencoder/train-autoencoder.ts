@@ -2,7 +2,7 @@ import { createRng, selectRows, shuffleInPlace, type Matrix, type Rng } from '..
 import { Adam } from './adam';
 import { checkAutoencoderOptions, DEFAULT_AUTOENCODER_OPTIONS, type AutoencoderOptions } from './autoencoder-options';
 import type { AutoencoderModel } from './autoencoder-model';
-import { Backprop } from './backprop';
+import { BatchBackprop } from './batch-backprop';
 import { initialParameters, networkLayout } from './network-layout';
 
 export interface TrainAutoencoderInput {
@@ -56,23 +56,23 @@ export async function trainAutoencoder(
   const layout = networkLayout(input.x.cols, options.hiddenSizes);
   const params = initialParameters(layout, rng);
   const { train, validation } = trainingAndValidation(input, options.validationFraction, rng);
-  const pass = new Backprop(layout);
+  const pass = new BatchBackprop(layout, options.batchSize);
   const adam = new Adam(layout.parameterCount, options.adam);
   const gradient = new Float64Array(layout.parameterCount);
   const order = new Uint32Array(train.rows).map((_, i) => i);
 
   const epochs: EpochRecord[] = [];
-  let best = { epoch: 0, loss: Infinity, params: params.slice() };
+  let best = { epoch: 0, loss: Infinity, params };
+  let lastSignificant = { epoch: 0, loss: Infinity };
   for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
     shuffleInPlace(order, rng);
     let lossSum = 0;
     for (let start = 0; start < train.rows; start += options.batchSize) {
       const end = Math.min(train.rows, start + options.batchSize);
+      pass.load(train.data, order, start, end);
+      lossSum += pass.forward(params);
       gradient.fill(0);
-      for (let k = start; k < end; k++) {
-        lossSum += pass.forward(params, train.data, order[k]!);
-        pass.backward(params, gradient, 1 / (end - start));
-      }
+      pass.backward(params, gradient, 1 / (end - start));
       adam.update(params, gradient);
     }
     const record = { epoch, trainLoss: lossSum / train.rows, validationLoss: meanLoss(pass, params, validation) };
@@ -80,11 +80,12 @@ export async function trainAutoencoder(
       throw new Error(`autoencoder training diverged at epoch ${epoch} (loss ${record.validationLoss}): lower the learning rate`);
     }
     epochs.push(record);
-    if (record.validationLoss < best.loss - options.minDelta) {
-      best = { epoch, loss: record.validationLoss, params: params.slice() };
+    if (record.validationLoss < best.loss) best = { epoch, loss: record.validationLoss, params: params.slice() };
+    if (record.validationLoss < lastSignificant.loss * (1 - options.minRelativeImprovement)) {
+      lastSignificant = { epoch, loss: record.validationLoss };
     }
     await input.onEpoch?.(record);
-    if (epoch - best.epoch >= options.patience) break;
+    if (epoch - lastSignificant.epoch >= options.patience) break;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return {
@@ -108,9 +109,12 @@ export async function trainAutoencoder(
 }
 
 /** Mean over rows of each row's mean squared reconstruction error. */
-export function meanLoss(pass: Backprop, params: Float64Array, x: Matrix): number {
+export function meanLoss(pass: BatchBackprop, params: Float64Array, x: Matrix): number {
   let sum = 0;
-  for (let r = 0; r < x.rows; r++) sum += pass.forward(params, x.data, r);
+  for (let start = 0; start < x.rows; start += pass.capacity) {
+    pass.loadRange(x.data, start, Math.min(x.rows, start + pass.capacity));
+    sum += pass.forward(params);
+  }
   return sum / x.rows;
 }
 

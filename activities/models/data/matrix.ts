@@ -15,7 +15,8 @@ export interface LabelledDataset {
 }
 
 export function createMatrix(rows: number, cols: number, data: Float64Array = new Float64Array(rows * cols)): Matrix {
-  if (data.length !== rows * cols) throw new Error(`matrix ${rows}×${cols} needs ${rows * cols} values, got ${data.length}`);
+  if (data.length !== rows * cols)
+    throw new Error(`matrix ${rows}×${cols} needs ${rows * cols} values, got ${data.length}`);
   return { rows, cols, data };
 }
 

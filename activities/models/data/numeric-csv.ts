@@ -23,7 +23,8 @@ export function parseNumericCsv(text: string, options: NumericCsvOptions = {}): 
   const y = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) {
     const cells = lines[r + 1]!.split(',');
-    if (cells.length !== header.length) throw new Error(`numeric CSV line ${r + 2}: ${cells.length} cells, expected ${header.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`numeric CSV line ${r + 2}: ${cells.length} cells, expected ${header.length}`);
     let c = 0;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!.trim();

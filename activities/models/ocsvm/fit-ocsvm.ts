@@ -5,7 +5,7 @@ import {
   type OneClassSvmModel,
   type OneClassSvmOptions,
 } from './ocsvm-model';
-import type { Matrix } from '../data/matrix';
+import type { Matrix } from '../data';
 import { resolveGamma } from './rbf-kernel';
 import { sampleTrainingRows } from './sample-training-rows';
 import { solveOneClassDual } from './smo-solver';
@@ -27,6 +27,9 @@ export function fitOneClassSvm(x: Matrix, options: Partial<OneClassSvmOptions> =
   const settings = { ...DEFAULT_OCSVM_OPTIONS, ...options };
   if (!(settings.nu > 0 && settings.nu <= 1)) throw new Error(`nu must be in (0, 1], got ${settings.nu}`);
   if (x.rows < 1 || x.cols < 1) throw new Error('need at least one row with at least one feature');
+  // One NaN would poison every kernel row it touches and the solver would still "converge" on garbage.
+  const bad = x.data.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`row ${Math.floor(bad / x.cols)}, feature ${bad % x.cols} is not a finite number`);
   const train = sampleTrainingRows(x, settings.maxTrainingRows, settings.seed);
   const gamma = resolveGamma(settings.gamma, train);
   const kernel = new RbfKernelRows(train, gamma, settings.cacheBytes);

@@ -1,5 +1,5 @@
 // One-class SVM (RBF) for trade anomaly scoring: fit in TypeScript, scored here or through its ONNX export.
-import type { Matrix } from '../data/matrix';
+import type { Matrix } from '../data';
 import { featureContributions, topFeatures } from './explain-ocsvm';
 import { addOneClassSvmScore, exportOneClassSvmOnnx, type OneClassSvmOnnxOptions } from './export-ocsvm-onnx';
 import { fitOneClassSvm, type OneClassSvmFit } from './fit-ocsvm';

@@ -1,4 +1,4 @@
-import type { Matrix } from '../data/matrix';
+import type { Matrix } from '../data';
 import { squaredDistance } from './rbf-kernel';
 
 /** What the SMO solver needs from Q: whole rows and the diagonal. */
@@ -30,7 +30,7 @@ export class RbfKernelRows implements KernelRows {
     cacheBytes: number = DEFAULT_CACHE_BYTES,
   ) {
     this.size = x.rows;
-    // The solver holds two rows at once (i and j), so the cache must never evict below that.
+    // Each SMO step reads rows i and j, and WSS reads row i again next step: below two rows every step recomputes.
     this.maxRows = Math.max(2, Math.floor(cacheBytes / (4 * Math.max(1, x.rows))));
   }
 
@@ -55,7 +55,7 @@ export class RbfKernelRows implements KernelRows {
     return computed;
   }
 
-  /** Rows computed so far, cache misses included; tests use it to check the cache is used. */
+  /** Kernel rows computed so far (cache misses), for the fit report. */
   get rowsComputed(): number {
     return this.computedRows;
   }

@@ -1,10 +1,16 @@
-import type { Matrix } from '../data/matrix';
+import type { Matrix } from '../data';
 
 /**
  * ‖a − b‖² between a[aOffset…aOffset+d) and b[bOffset…bOffset+d). Summed as differences rather than
  * ‖a‖² + ‖b‖² − 2a·b, which loses digits for close points and would make training and scoring disagree.
  */
-export function squaredDistance(a: ArrayLike<number>, aOffset: number, b: ArrayLike<number>, bOffset: number, d: number) {
+export function squaredDistance(
+  a: ArrayLike<number>,
+  aOffset: number,
+  b: ArrayLike<number>,
+  bOffset: number,
+  d: number,
+): number {
   let sum = 0;
   for (let k = 0; k < d; k++) {
     const diff = a[aOffset + k]! - b[bOffset + k]!;

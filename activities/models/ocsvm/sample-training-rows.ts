@@ -1,5 +1,4 @@
-import { selectRows, type Matrix } from '../data/matrix';
-import { createRng, sampleWithoutReplacement } from '../data/rng';
+import { createRng, sampleWithoutReplacement, selectRows, type Matrix } from '../data';
 
 /**
  * At most `maxRows` rows of `x`, drawn uniformly without replacement by `seed` and kept in their original order;

@@ -1,5 +1,5 @@
 import type { OneClassSvmModel } from './ocsvm-model';
-import type { Matrix } from '../data/matrix';
+import type { Matrix } from '../data';
 import { squaredDistance } from './rbf-kernel';
 
 function checkWidth(model: OneClassSvmModel, width: number): void {

@@ -51,12 +51,12 @@ describe('ingestFileWorkflow on well-formed files', () => {
   });
 
   it('decodes CP949 (EUC-KR) with Korean text', async () => {
-    const text = csvFile([validRow(201, { desk: '외환스왑데스크', trader_id: '김민준' })]);
+    const text = csvFile([validRow(201, { desk: '외환스왑데스크 똠방각하', trader_id: '김민준' })]);
     const result = await h.ingest('cp949.csv', iconv.encode(text, 'cp949'));
     assert.equal(result.encoding, 'cp949');
     assert.equal(result.loaded, 1);
     const [trade] = await storedTrades(result.fileId);
-    assert.equal(trade?.desk, '외환스왑데스크');
+    assert.equal(trade?.desk, '외환스왑데스크 똠방각하');
     assert.equal(trade?.trader_id, '김민준');
   });
 

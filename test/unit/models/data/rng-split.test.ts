@@ -46,7 +46,10 @@ describe('stratifiedSplit', () => {
     assert.equal(test.length, 300);
     assert.equal([...test].filter((i) => labels[i] === 1).length, 30);
     assert.equal([...train].filter((i) => labels[i] === 1).length, 70);
-    assert.deepEqual([...new Set([...train, ...test])].sort((a, b) => a - b), [...Array(1000).keys()]);
+    assert.deepEqual(
+      [...new Set([...train, ...test])].sort((a, b) => a - b),
+      [...Array(1000).keys()],
+    );
   });
 
   it('is deterministic by seed', () => {
@@ -59,8 +62,12 @@ describe('stratifiedSplit', () => {
     const { train, test } = splitDataset(d, { seed: 3, testFraction: 0.5 });
     assert.equal(train.x.rows + test.x.rows, 6);
     for (const part of [train, test]) {
-      for (let i = 0; i < part.x.rows; i++) assert.equal(part.y[i], part.x.data[i]! >= 3 && part.x.data[i]! <= 4 ? 1 : 0);
+      for (let i = 0; i < part.x.rows; i++)
+        assert.equal(part.y[i], part.x.data[i]! >= 3 && part.x.data[i]! <= 4 ? 1 : 0);
     }
-    assert.equal(test.y.reduce((a, b) => a + b, 0), 1);
+    assert.equal(
+      test.y.reduce((a, b) => a + b, 0),
+      1,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rowOf } from '../../../../activities/models/data/matrix';
+import { rowOf } from '../../../../activities/models/data';
 import {
   anomalyScore,
   anomalyScores,
@@ -29,13 +29,27 @@ describe('fitOneClassSvm', () => {
   });
 
   it('resolves gamma: auto = 1/d, scale = 1/(d·Var X), or the number given', () => {
-    const x = matrixFromRows([[0, 2], [2, 0], [4, 6]]);
-    // Var over every entry of X: values 0, 2, 2, 0, 4, 6 have mean 7/3 and variance 38/9.
+    const x = matrixFromRows([
+      [0, 2],
+      [2, 0],
+      [4, 6],
+    ]);
+    // Var over every entry of X: values 0, 2, 2, 0, 4, 6 have mean 7/3 and variance 41/9.
     assert.equal(fitOneClassSvm(x).model.gamma, 0.5);
-    assert.ok(Math.abs(fitOneClassSvm(x, { gamma: 'scale' }).model.gamma - 9 / (2 * 38)) < 1e-15);
+    assert.ok(Math.abs(fitOneClassSvm(x, { gamma: 'scale' }).model.gamma - 9 / (2 * 41)) < 1e-15);
     assert.equal(fitOneClassSvm(x, { gamma: 0.125 }).model.gamma, 0.125);
     assert.throws(() => fitOneClassSvm(x, { gamma: 0 }), /gamma/);
     assert.throws(() => fitOneClassSvm(x, { nu: 0 }), /nu/);
+    assert.throws(
+      () =>
+        fitOneClassSvm(
+          matrixFromRows([
+            [0, 1],
+            [Number.NaN, 2],
+          ]),
+        ),
+      /row 1, feature 0/,
+    );
   });
 
   it('keeps Σα = ν·l, at least ν·l support vectors and at most ν·l training rows outside', () => {
@@ -68,7 +82,10 @@ describe('scoring', () => {
   it('scales −f by 1/(ν·l), so scores do not grow with the training sample', () => {
     const small = fitOneClassSvm(blob(200, 26)).model;
     const large = fitOneClassSvm(blob(800, 26)).model;
-    const probe = matrixFromRows([[0, 0, 0], [3, 3, 3]]);
+    const probe = matrixFromRows([
+      [0, 0, 0],
+      [3, 3, 3],
+    ]);
     const [smallScores, largeScores] = [anomalyScores(small, probe), anomalyScores(large, probe)];
     assert.ok(Math.abs(smallScores[0]! - largeScores[0]!) < 0.1 && Math.abs(smallScores[1]! - largeScores[1]!) < 0.1);
     assert.equal(anomalyScore(small, [1, 2, 3]), -decisionValue(small, [1, 2, 3]) / (0.5 * 200));

@@ -26,7 +26,14 @@ const sum = (values: Float64Array) => values.reduce((s, v) => s + v, 0);
 describe('solveOneClassDual on hand-checkable sets', () => {
   it('splits α evenly between two points, with ρ = (1 + K₁₂) / 2', () => {
     const gamma = 0.7;
-    const result = solve([[0, 0], [1, 2]], gamma, 0.5);
+    const result = solve(
+      [
+        [0, 0],
+        [1, 2],
+      ],
+      gamma,
+      0.5,
+    );
     const k12 = Math.exp(-gamma * 5);
     assert.ok(result.converged);
     assert.ok(Math.abs(result.alpha[0]! - 0.5) < 1e-9 && Math.abs(result.alpha[1]! - 0.5) < 1e-9);
@@ -36,7 +43,16 @@ describe('solveOneClassDual on hand-checkable sets', () => {
   it('moves from libsvm’s lopsided start to α = ½ on the corners of a square', () => {
     const gamma = 0.5;
     const side = 1.3;
-    const result = solve([[0, 0], [side, 0], [0, side], [side, side]], gamma, 0.5);
+    const result = solve(
+      [
+        [0, 0],
+        [side, 0],
+        [0, side],
+        [side, side],
+      ],
+      gamma,
+      0.5,
+    );
     const near = Math.exp(-gamma * side * side);
     const diagonal = Math.exp(-gamma * 2 * side * side);
     for (const a of result.alpha) assert.ok(Math.abs(a - 0.5) < 1e-6, `α ${a}`);
@@ -47,7 +63,12 @@ describe('solveOneClassDual on hand-checkable sets', () => {
     // A regular tetrahedron whose vertices have pairwise K = k, and one point so far away that its K is 0.
     const k = 0.9;
     const scale = Math.sqrt(-Math.log(k)) / (2 * Math.SQRT2);
-    const tetrahedron = [[1, 1, 1], [1, -1, -1], [-1, 1, -1], [-1, -1, 1]].map((v) => v.map((c) => c * scale));
+    const tetrahedron = [
+      [1, 1, 1],
+      [1, -1, -1],
+      [-1, 1, -1],
+      [-1, -1, 1],
+    ].map((v) => v.map((c) => c * scale));
     const result = solve([...tetrahedron, [100, 100, 100]], 1, 0.5);
     // Σα = 2.5 and the far point is capped at 1, so each vertex gets 1.5 / 4 and G = α(1 + 3k) there.
     const vertexAlpha = 1.5 / 4;
@@ -83,6 +104,17 @@ describe('solveOneClassDual on random data', () => {
     assert.ok(loose.converged && loose.iterations <= tight.iterations);
     assertKkt(loose, 1e-3);
     assert.ok(Math.abs(loose.objective - tight.objective) < 1e-3 * tight.objective);
+  });
+
+  it('finds the same solution with a cache of three rows, computing rows again instead of holding them', () => {
+    const x = matrixFromRows(gaussianRows(200, 3, 14));
+    const roomy = new RbfKernelRows(x, 0.3);
+    const tight = new RbfKernelRows(x, 0.3, 3 * 4 * x.rows);
+    const withRoom = solveOneClassDual(roomy, 0.3, SOLVER);
+    const cramped = solveOneClassDual(tight, 0.3, SOLVER);
+    assert.deepEqual(cramped.alpha, withRoom.alpha);
+    assert.equal(cramped.rho, withRoom.rho);
+    assert.ok(roomy.rowsComputed <= x.rows && tight.rowsComputed > roomy.rowsComputed);
   });
 
   it('reports non-convergence instead of looping when the iteration cap is hit', () => {

@@ -1,5 +1,4 @@
-import { createMatrix, type Matrix } from '../../../../activities/models/data/matrix';
-import { createRng } from '../../../../activities/models/data/rng';
+import { createMatrix, createRng, type Matrix } from '../../../../activities/models/data';
 
 /** A Matrix holding the given rows. */
 export function matrixFromRows(rows: readonly (readonly number[])[]): Matrix {

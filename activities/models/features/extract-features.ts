@@ -1,0 +1,92 @@
+import { createMatrix, type Matrix } from '../data';
+import { ACTIVITY_WINDOW_MS, burstScore, shareLookup, windowCounts } from './activity-window';
+import type { FeatureReference } from './feature-reference';
+import { FEATURE_BOUNDS, FEATURE_NAMES, type FeatureName } from './feature-names';
+import type { FeatureTrade } from './feature-trade';
+import { levelBucketKey, marketLevelOf, notionalGroupKeys, otherSideOf, traderKeyOf } from './market-level';
+import { rateDeviations } from './rate-deviation';
+import { createTenorMatcher } from './standard-tenors';
+import { dayNumberOf, kstDayOf, kstMinuteOfDay, minutesOutsideMarket } from './trade-calendar';
+import { washIndicators } from './wash-pairs';
+
+/** A feature matrix with its column names (FEATURE_NAMES); usable wherever a Matrix is. */
+export interface FeatureMatrix extends Matrix {
+  readonly names: readonly FeatureName[];
+}
+
+/** A notional group whose notionals barely vary still measures in steps of at least ~12%. */
+const MIN_LOG_NOTIONAL_STD = 0.05;
+const DAYS_PER_YEAR = 365.25;
+
+/**
+ * One row of FEATURE_NAMES per trade, in input order. The batch is the context: rate levels come from the batch's
+ * own trades (per KST date), bursts and mirror trades from its other trades within ±10 minutes. To score a few
+ * trades in real time, pass the preceding ten minutes of trades with them and keep their rows. Pure and
+ * deterministic; every value finite and within FEATURE_BOUNDS.
+ *
+ * @example
+ *   const reference = fitFeatureReference(trainingTrades);
+ *   const { data, rows, cols, names } = extractFeatures(todaysTrades, reference);
+ */
+export function extractFeatures(trades: readonly FeatureTrade[], reference: FeatureReference): FeatureMatrix {
+  const n = trades.length;
+  const levels = trades.map(marketLevelOf);
+  const matchTenor = createTenorMatcher();
+  const effectiveDays = trades.map((t) => dayNumberOf(t.effective_date));
+  const expirationDays = trades.map((t) => dayNumberOf(t.expiration_date));
+  const tenors = trades.map((t, i) => matchTenor(t.product, effectiveDays[i]!, expirationDays[i]!));
+  const bucketKeys = trades.map((t, i) => {
+    const level = levels[i];
+    return level ? levelBucketKey(t, tenors[i]!.label, level.field) : null;
+  });
+
+  const times = Float64Array.from(trades, (t) => t.executionMs);
+  const others = trades.map((t) => otherSideOf(t, reference.reportingEntity));
+  const traders = trades.map(traderKeyOf);
+  const allCounts = windowCounts(times, new Array<string>(n).fill(''), ACTIVITY_WINDOW_MS);
+  const counterpartyCounts = windowCounts(times, others, ACTIVITY_WINDOW_MS);
+  const traderCounts = windowCounts(times, traders, ACTIVITY_WINDOW_MS);
+  const counterpartyShare = shareLookup(reference.counterpartyShare, reference.unseenShare);
+  const traderShare = shareLookup(reference.traderShare, reference.unseenShare);
+  const deviations = rateDeviations(trades, levels, bucketKeys, reference);
+  const wash = washIndicators(trades, levels, ACTIVITY_WINDOW_MS);
+  const logNotional = new Map(Object.entries(reference.logNotional));
+
+  const data = new Float64Array(n * FEATURE_NAMES.length);
+  trades.forEach((trade, i) => {
+    const executionDay = kstDayOf(trade.executionMs);
+    const tenorDays = Math.max(expirationDays[i]! - effectiveDays[i]!, 1);
+    const stats = notionalGroupKeys(trade)
+      .map((key) => logNotional.get(key))
+      .find((s) => s !== undefined);
+    const values: Record<FeatureName, number> = {
+      notional_log_z: stats
+        ? (Math.log10(trade.notional_leg1) - stats.mean) / Math.max(stats.std, MIN_LOG_NOTIONAL_STD)
+        : 0,
+      rate_deviation: deviations[i]!,
+      tenor_years_log: Math.log(tenorDays / DAYS_PER_YEAR),
+      tenor_gap_days_log: Math.log1p(tenors[i]!.gapDays),
+      exec_hour_kst: kstMinuteOfDay(trade.executionMs) / 60,
+      minutes_outside_market: minutesOutsideMarket(trade.executionMs),
+      days_to_effective_slog: signedLog1p(effectiveDays[i]! - executionDay),
+      days_to_expiration_slog: signedLog1p(expirationDays[i]! - executionDay),
+      counterparty_burst: burstScore(counterpartyCounts[i]!, allCounts[i]!, counterpartyShare(others[i]!)),
+      trader_burst: burstScore(traderCounts[i]!, allCounts[i]!, traderShare(traders[i]!)),
+      wash_indicator: wash[i]!,
+    };
+    FEATURE_NAMES.forEach((name, j) => {
+      data[i * FEATURE_NAMES.length + j] = clampFinite(values[name], FEATURE_BOUNDS[name]);
+    });
+  });
+  return { ...createMatrix(n, FEATURE_NAMES.length, data), names: FEATURE_NAMES };
+}
+
+/** sign(x) · ln(1 + |x|): keeps the sign of a day count while a 30-year swap does not dwarf a 2-day lag. */
+function signedLog1p(x: number): number {
+  return Math.sign(x) * Math.log1p(Math.abs(x));
+}
+
+function clampFinite(value: number, [min, max]: readonly [number, number]): number {
+  if (Number.isNaN(value)) return 0;
+  return value < min ? min : value > max ? max : value;
+}
