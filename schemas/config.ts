@@ -30,7 +30,9 @@ export const workerConfigSchema = z.object({
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
   CPU_WORKER_MAX_ACTIVITIES: positiveInt(4),
   CPU_WORKER_MAX_WORKFLOW_TASKS: positiveInt(20),
-  GPU_WORKER_MAX_ACTIVITIES: positiveInt(2),
+  GPU_WORKER_MAX_ACTIVITIES: positiveInt(3),
+  /** ONNX execution provider the GPU worker asks for; it falls back to CPU when CUDA cannot load. */
+  ONNX_PROVIDER: z.enum(['cuda', 'cpu']).default('cuda'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 

@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb, type Db } from '../activities/db/connection';
 import { createIngestActivities } from '../activities/ingest/ingest.activities';
 import type { Logger } from '../activities/logging/logger';
+import { createTrainingActivities } from '../activities/models/training/training.activities';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
 
 export const WORKFLOWS_PATH = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
@@ -22,7 +23,17 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
     logger,
     maxConnections: config.CPU_WORKER_MAX_ACTIVITIES + 4,
   });
+  const training = createTrainingActivities({
+    db,
+    logger: logger.child({ component: 'training' }),
+    clock: () => new Date(),
+    modelsDir: path.join(dataPaths(config.DATA_DIR).root, 'models'),
+    provider: 'cpu',
+  });
   const activities = {
+    prepareTrainingData: training.prepareTrainingData,
+    promoteModel: training.promoteModel,
+    keepChampion: training.keepChampion,
     ...createIngestActivities({
       db,
       logger: logger.child({ component: 'ingest' }),

@@ -14,4 +14,17 @@ export const ACTIVITY_PROFILES = {
     heartbeatTimeout: '20 seconds',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
   },
+  // Sampling a week of trades and computing features: minutes, not hours.
+  modelData: {
+    startToCloseTimeout: '30 minutes',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 5 },
+  },
+  // Training on the GPU queue: a missing GPU host shows up as a schedule-to-start timeout instead of an open-ended
+  // wait; a killed GPU worker is noticed within the heartbeat timeout and the detector is trained again.
+  modelTraining: {
+    scheduleToStartTimeout: '1 hour',
+    startToCloseTimeout: '2 hours',
+    heartbeatTimeout: '2 minutes',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
+  },
 } satisfies Record<string, ActivityOptions>;

@@ -34,8 +34,18 @@ try {
   const syntheticCsv = path.join(scratch, 'synthetic.csv');
   await writeNumericCsv(syntheticCsv, syntheticDataset(syntheticRows, 20, 2026));
   const datasets: Dataset[] = [
-    { name: 'cardio', data: await loadNumericCsv(path.join(adbench, 'cardio.csv')), seeds: [1, 2, 3, 4, 5], published: 0.9319 },
-    { name: 'thyroid', data: await loadNumericCsv(path.join(adbench, 'thyroid.csv')), seeds: [1, 2, 3, 4, 5], published: 0.983 },
+    {
+      name: 'cardio',
+      data: await loadNumericCsv(path.join(adbench, 'cardio.csv')),
+      seeds: [1, 2, 3, 4, 5],
+      published: 0.9319,
+    },
+    {
+      name: 'thyroid',
+      data: await loadNumericCsv(path.join(adbench, 'thyroid.csv')),
+      seeds: [1, 2, 3, 4, 5],
+      published: 0.983,
+    },
     { name: 'synthetic', data: await loadNumericCsv(syntheticCsv), seeds: [1, 2, 3], published: null },
   ];
   IsolationForest.fit(datasets[0]!.data.x, { seed: 0 }); // warm-up, so the first timed fit is not a JIT outlier
@@ -48,12 +58,17 @@ try {
       const scaler = fitMinMaxScaler(train.x);
       const scaled = (d: LabelledDataset) => ({ ...d, x: applyMinMaxScaler(scaler, d.x) });
       const [trainScaled, testScaled] = [scaled(train), scaled(test)];
-      const files = { train: path.join(scratch, `${name}-${seed}-train.csv`), test: path.join(scratch, `${name}-${seed}-test.csv`) };
+      const files = {
+        train: path.join(scratch, `${name}-${seed}-train.csv`),
+        test: path.join(scratch, `${name}-${seed}-test.csv`),
+      };
       await Promise.all([writeNumericCsv(files.train, trainScaled), writeNumericCsv(files.test, testScaled)]);
       jobs.push({ name, seed, ...files });
       const result = await runOurs(trainScaled, testScaled, seed);
       ours.set(name, [...(ours.get(name) ?? []), result]);
-      log(`${name} seed ${seed}: ours AUC ${result.rocAuc.toFixed(4)}, fit ${(result.fitSeconds * 1000).toFixed(1)} ms`);
+      log(
+        `${name} seed ${seed}: ours AUC ${result.rocAuc.toFixed(4)}, fit ${(result.fitSeconds * 1000).toFixed(1)} ms`,
+      );
     }
   }
 

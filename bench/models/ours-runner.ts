@@ -16,15 +16,12 @@ const MIN_TIMING_SECONDS = 0.5; // as in sklearn_iforest.py
 
 async function rowsPerSecond(rows: number, once: () => unknown): Promise<number> {
   await once(); // warm-up: first-run allocations and JIT stay out of the rate
-  let repeats = 0;
   const start = performance.now();
-  let elapsed = 0;
-  do {
+  for (let repeats = 1; ; repeats++) {
     await once();
-    repeats++;
-    elapsed = (performance.now() - start) / 1000;
-  } while (elapsed < MIN_TIMING_SECONDS);
-  return (repeats * rows) / elapsed;
+    const elapsed = (performance.now() - start) / 1000;
+    if (elapsed >= MIN_TIMING_SECONDS) return (repeats * rows) / elapsed;
+  }
 }
 
 async function onnxRate(model: Uint8Array, x: Float32Array, cols: number, options: OnnxSessionOptions) {

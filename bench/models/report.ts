@@ -14,7 +14,11 @@ export interface DatasetSummary {
     readonly tsRowsPerSecond: number;
     readonly maxOnnxVsTs: number;
   };
-  readonly sklearn: { readonly rocAuc: number; readonly fitSeconds: number; readonly scoreRowsPerSecond: number } | null;
+  readonly sklearn: {
+    readonly rocAuc: number;
+    readonly fitSeconds: number;
+    readonly scoreRowsPerSecond: number;
+  } | null;
   readonly published: number | null;
 }
 
@@ -50,7 +54,8 @@ export function summarise(
   };
 }
 
-const fmt = (v: number, digits = 0) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (v: number, digits = 0) =>
+  v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pad = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(18) : c.padStart(13))).join(' ');
 
 /** A small fixed-width table: AUCs, fit time and scoring rate side by side, with ratios ours / scikit-learn. */

@@ -22,7 +22,8 @@ export function syntheticDataset(rows: number, cols: number, seed: number, anoma
     if (rng.next() < anomalyFraction) {
       y[r] = 1;
       const shifted = 2 + rng.int(2);
-      for (let s = 0; s < shifted; s++) data[r * cols + rng.int(cols)]! += (rng.next() < 0.5 ? -1 : 1) * (3 + 2 * rng.next());
+      for (let s = 0; s < shifted; s++)
+        data[r * cols + rng.int(cols)]! += (rng.next() < 0.5 ? -1 : 1) * (3 + 2 * rng.next());
     }
   }
   const columns = Array.from({ length: cols }, (_, c) => `x${c}`);

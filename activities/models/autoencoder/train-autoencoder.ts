@@ -77,7 +77,9 @@ export async function trainAutoencoder(
     }
     const record = { epoch, trainLoss: lossSum / train.rows, validationLoss: meanLoss(pass, params, validation) };
     if (!Number.isFinite(record.validationLoss)) {
-      throw new Error(`autoencoder training diverged at epoch ${epoch} (loss ${record.validationLoss}): lower the learning rate`);
+      throw new Error(
+        `autoencoder training diverged at epoch ${epoch} (loss ${record.validationLoss}): lower the learning rate`,
+      );
     }
     epochs.push(record);
     if (record.validationLoss < best.loss) best = { epoch, loss: record.validationLoss, params: params.slice() };
@@ -136,6 +138,9 @@ function trainingAndValidation(
   if (held < 1 || held >= x.rows) {
     throw new Error(`cannot hold out ${validationFraction} of ${x.rows} rows for validation: too few rows`);
   }
-  const shuffled = shuffleInPlace(new Uint32Array(x.rows).map((_, i) => i), rng);
+  const shuffled = shuffleInPlace(
+    new Uint32Array(x.rows).map((_, i) => i),
+    rng,
+  );
   return { train: selectRows(x, shuffled.subarray(held)), validation: selectRows(x, shuffled.subarray(0, held)) };
 }

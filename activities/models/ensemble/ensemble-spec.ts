@@ -1,7 +1,8 @@
 import type { ScoreNormaliser } from '../metrics/normalise-scores';
 
-export const DETECTOR_KINDS = ['iforest', 'ocsvm', 'autoencoder'] as const;
-export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+import type { DetectorKind } from '../../../schemas/model-training';
+
+export { DETECTOR_KINDS, type DetectorKind } from '../../../schemas/model-training';
 
 /** How a trade becomes an anomaly (DESIGN Data flow 4): any member flags it, a majority does, or the weighted score. */
 export type DecisionPolicy = 'any' | 'majority' | 'weighted';

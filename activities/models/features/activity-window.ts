@@ -31,12 +31,12 @@ export function windowCounts(times: Float64Array, keys: readonly string[], windo
 
 /**
  * How far a name's activity around an event exceeds what its usual share predicts: ln((n + 1) / (share · all + 1)),
- * with n the name's events and `all` every event in the same window. Measuring against the window's own flow keeps
- * the open's rush and the lunch lull from looking like bursts; the +1s keep a single trade of a rare name near 0.7
- * rather than infinite.
+ * with n the name's other events and `all` every other event in the same window. Measuring against the window's own
+ * flow keeps the open's rush and the lunch lull from looking like bursts; leaving the event itself out keeps a lone
+ * night-time trade at 0 instead of looking like a burst of one.
  */
-export function burstScore(nameCount: number, allCount: number, share: number): number {
-  return Math.log((nameCount + 1) / (share * allCount + 1));
+export function burstScore(otherNameEvents: number, otherEvents: number, share: number): number {
+  return Math.log((otherNameEvents + 1) / (share * otherEvents + 1));
 }
 
 /** A share lookup over a stored record that falls back for unseen names (own keys only: names are free text). */

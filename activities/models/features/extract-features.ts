@@ -70,8 +70,8 @@ export function extractFeatures(trades: readonly FeatureTrade[], reference: Feat
       minutes_outside_market: minutesOutsideMarket(trade.executionMs),
       days_to_effective_slog: signedLog1p(effectiveDays[i]! - executionDay),
       days_to_expiration_slog: signedLog1p(expirationDays[i]! - executionDay),
-      counterparty_burst: burstScore(counterpartyCounts[i]!, allCounts[i]!, counterpartyShare(others[i]!)),
-      trader_burst: burstScore(traderCounts[i]!, allCounts[i]!, traderShare(traders[i]!)),
+      counterparty_burst: burstScore(counterpartyCounts[i]! - 1, allCounts[i]! - 1, counterpartyShare(others[i]!)),
+      trader_burst: burstScore(traderCounts[i]! - 1, allCounts[i]! - 1, traderShare(traders[i]!)),
       wash_indicator: wash[i]!,
     };
     FEATURE_NAMES.forEach((name, j) => {

@@ -86,7 +86,7 @@ export function fromTradeRecord(record: TradeRecord, eventKey: string): FeatureT
   };
 }
 
-/** A row of the `trades` table as `pg` returns it: numerics as text, timestamps and dates as Date. */
+/** A row of the `trades` table as `pg` returns it: numerics and dates as text, timestamps as Date. */
 export function fromTradeRow(row: FeatureTradeRow): FeatureTrade {
   return {
     event_key: row.event_key,
@@ -123,8 +123,8 @@ function optionalNumber(field: string, text: string | null): number | null {
 }
 
 /**
- * `YYYY-MM-DD` of a `date` column. `pg` builds the Date at local midnight of the stored date, so the local calendar
- * fields are the stored date whatever the process time zone; a text value (a custom type parser) passes through.
+ * `YYYY-MM-DD` of a `date` column. Our connection returns dates as text; a pool without that type parser hands
+ * back a Date at local midnight of the stored date, whose local calendar fields are that date in any time zone.
  */
 function dateText(value: Date | string): string {
   if (typeof value === 'string') return value.slice(0, 10);

@@ -34,7 +34,7 @@ export function rateDeviations(
 
   return Float64Array.from(levels, (level, i) => {
     const bucket = bucketKeys[i];
-    if (level === null || bucket === null) return 0;
+    if (level === null || bucket === null || bucket === undefined) return 0;
     const batch = batchLevels.get(dayKey(i));
     const stored = referenceLevels.get(bucket);
     const chosen: RobustLevel | undefined =

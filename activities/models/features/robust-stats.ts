@@ -30,22 +30,17 @@ export interface MeanStd {
 
 /**
  * Mean and (population) standard deviation of the values within five robust scales of the median: the training
- * week's own fat-finger trades would otherwise widen the yardstick they are measured against.
+ * week's own fat-finger trades would otherwise widen the yardstick they are measured against. Sums run over the
+ * sorted values, so the result does not depend on the order the trades came in, to the last bit.
  */
 export function trimmedMeanStd(values: ArrayLike<number>): MeanStd {
   const { median, scale } = robustLevel(values);
   const limit = TRIM_SCALES * scale;
-  let count = 0;
+  const kept = sortedAscending(values).filter((v) => Math.abs(v - median) <= limit);
   let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (Math.abs(values[i]! - median) > limit) continue;
-    sum += values[i]!;
-    count++;
-  }
-  const mean = sum / count;
+  for (const v of kept) sum += v;
+  const mean = sum / kept.length;
   let squares = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (Math.abs(values[i]! - median) <= limit) squares += (values[i]! - mean) ** 2;
-  }
-  return { mean, std: Math.sqrt(squares / count), count };
+  for (const v of kept) squares += (v - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / kept.length), count: kept.length };
 }

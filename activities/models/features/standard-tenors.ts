@@ -55,7 +55,8 @@ export function createTenorMatcher(): (product: string, effectiveDay: number, ex
 function nearestStandardTenor(effectiveDay: number, expirationDay: number, rollsToImm: boolean): TenorMatch {
   let best: TenorMatch = { label: '', gapDays: Infinity };
   for (const tenor of STANDARD_TENORS) {
-    let maturity = tenor.months === undefined ? effectiveDay + (tenor.days ?? 0) : addMonths(effectiveDay, tenor.months);
+    let maturity =
+      tenor.months === undefined ? effectiveDay + (tenor.days ?? 0) : addMonths(effectiveDay, tenor.months);
     if (rollsToImm && tenor.months !== undefined) maturity = nextImmTwentieth(maturity);
     const gapDays = Math.abs(expirationDay - maturity);
     if (gapDays < best.gapDays) best = { label: tenor.label, gapDays };

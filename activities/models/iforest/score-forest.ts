@@ -1,15 +1,5 @@
 import { averagePathLength, type ForestArrays } from './forest-arrays';
 
-/** Index of the leaf that row `base` (offset into `x`) reaches in the tree rooted at `root`. */
-export function leafOf(f: ForestArrays, x: ArrayLike<number>, base: number, root: number): number {
-  const { feature, threshold, left } = f;
-  let node = root;
-  for (let feat = feature[node]!; feat >= 0; feat = feature[node]!) {
-    node = x[base + feat]! < threshold[node]! ? left[node]! : left[node]! + 1;
-  }
-  return node;
-}
-
 function checkWidth(f: ForestArrays, x: Float32Array): number {
   const rows = x.length / f.nFeatures;
   if (!Number.isInteger(rows)) throw new Error(`input length ${x.length} is not a multiple of ${f.nFeatures} features`);
@@ -23,13 +13,19 @@ function checkWidth(f: ForestArrays, x: Float32Array): number {
 export function meanPathLengths(f: ForestArrays, x: Float32Array): Float64Array {
   const rows = checkWidth(f, x);
   const out = new Float64Array(rows);
-  const { nTrees, treeOffsets, leafValue, nFeatures } = f;
-  for (let r = 0; r < rows; r++) {
-    const base = r * nFeatures;
-    let sum = 0;
-    for (let t = 0; t < nTrees; t++) sum += leafValue[leafOf(f, x, base, treeOffsets[t]!)]!;
-    out[r] = sum / nTrees;
+  const { nTrees, treeOffsets, leafValue, nFeatures, feature, threshold, left } = f;
+  // Tree-major: one tree's few KB of nodes stay in L1 while every row streams past it.
+  for (let t = 0; t < nTrees; t++) {
+    const root = treeOffsets[t]!;
+    for (let r = 0, base = 0; r < rows; r++, base += nFeatures) {
+      let node = root;
+      for (let feat = feature[node]!; feat >= 0; feat = feature[node]!) {
+        node = x[base + feat]! < threshold[node]! ? left[node]! : left[node]! + 1;
+      }
+      out[r]! += leafValue[node]!;
+    }
   }
+  for (let r = 0; r < rows; r++) out[r]! /= nTrees;
   return out;
 }
 

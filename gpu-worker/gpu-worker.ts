@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createAcceleratorActivities, probeAccelerator } from '../activities/accelerator/probe-accelerator';
+import { createDb, type Db } from '../activities/db/connection';
+import type { Logger } from '../activities/logging/logger';
+import { createTrainingActivities } from '../activities/models/training/training.activities';
+import { dataPaths, type WorkerConfig } from '../schemas/config';
+
+export interface GpuWorker {
+  worker: Worker;
+  db: Db;
+  run(): Promise<void>;
+}
+
+/** The GPU worker: activities only, on the GPU task queue: training, assembling and (later) batch scoring. */
+export async function createGpuWorker(config: WorkerConfig, logger: Logger): Promise<GpuWorker> {
+  const accelerator = probeAccelerator();
+  const provider = config.ONNX_PROVIDER === 'cpu' || accelerator.device === 'cpu' ? 'cpu' : 'cuda';
+  logger.info({ ...accelerator, provider }, `gpu worker computes on ${accelerator.device}; ONNX sessions ask for ${provider}`);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const db = createDb({ databaseUrl: config.DATABASE_URL, logger, maxConnections: config.GPU_WORKER_MAX_ACTIVITIES + 2 });
+  const training = createTrainingActivities({
+    db,
+    logger: logger.child({ component: 'training' }),
+    clock: () => new Date(),
+    modelsDir: path.join(dataPaths(config.DATA_DIR).root, 'models'),
+    provider,
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.GPU_TASK_QUEUE,
+    activities: {
+      ...createAcceleratorActivities(accelerator),
+      trainDetector: training.trainDetector,
+      assembleEnsemble: training.assembleEnsemble,
+    },
+    maxConcurrentActivityTaskExecutions: config.GPU_WORKER_MAX_ACTIVITIES,
+  });
+  return {
+    worker,
+    db,
+    async run() {
+      try {
+        await worker.run();
+      } finally {
+        await db.close();
+        await connection.close();
+      }
+    },
+  };
+}
