@@ -9,6 +9,10 @@ import { dataPaths } from '../schemas/config';
 import { migrateOrThrow } from '../schemas/db/migrator';
 import { CPU_TASK_QUEUE } from '../schemas/task-queues';
 import { buildWorkflowBundle } from '../workers/workflow-bundle';
+import { currentChampion } from '../activities/models/registry/model-registry';
+import { applySchedules } from '../client/schedules/apply-schedules';
+import { scheduleDefinitions } from '../client/schedules/schedule-definitions';
+import { isoWeekContaining } from '../schemas/calendar/iso-week';
 import { previousWeekdayKst } from './stack/business-day';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
@@ -111,6 +115,25 @@ try {
     chunkRows: Number(env.INGEST_CHUNK_ROWS ?? 50_000),
   });
   const result = await started.handle.result();
+
+  // Schedules from the one declared list; a first champion when there is none, so scoring has a model.
+  const applied = await applySchedules(client, scheduleDefinitions({ cpuTaskQueue: CPU_TASK_QUEUE }));
+  log(`schedules: ${applied.map((a) => `${a.scheduleId} ${a.action}`).join(', ')}`);
+  const registry = createDb({ databaseUrl: appDatabaseUrl });
+  let champion = await currentChampion(registry.kysely);
+  if (!champion) {
+    const week = isoWeekContaining(Date.parse(`${date}T12:00:00+09:00`), 540);
+    log(`no champion model yet: training one on ${week}…`);
+    const training = await client.workflow.execute('weeklyTrainingWorkflow', {
+      workflowId: `training-${week}-first-champion`,
+      taskQueue: CPU_TASK_QUEUE,
+      args: [{ week }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    log(`training ${(training as { version: string }).version}: ${(training as { reason: string }).reason}`);
+    champion = await currentChampion(registry.kysely);
+  }
+  await registry.close();
   await close();
   const ui = temporal.uiUrl ?? env.TEMPORAL_UI_URL;
   process.stdout.write(
@@ -124,6 +147,7 @@ try {
       `  API               ${apiUrl}  (health: ${apiUrl}/readyz)`,
       `  inbox             ${paths.inbox}  (drop CSV trade files here)`,
       `  ingested ${date}: read ${result.read}, loaded ${result.loaded}, rejected ${result.rejected}, duplicates ${result.duplicates}`,
+      `  champion model    ${champion ? `${champion.version} (npm run cli -- models list)` : 'none'}`,
       '  Ctrl-C stops everything.',
       '',
     ].join('\n'),

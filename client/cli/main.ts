@@ -2,17 +2,21 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config';
 import { registerGenerateCommand } from './commands/generate.command';
 import { registerIngestCommand } from './commands/ingest.command';
+import { registerModelCommands } from './commands/models.command';
 import { registerReplayCommands } from './commands/replay.command';
+import { registerScheduleCommands } from './commands/schedules.command';
 
 // `npm run cli -- <command>`: every command takes --json and exits non-zero on failure.
 const program = new Command('swap-reporting')
-  .description('Operate swap-reporting: data, ingestion, replay')
+  .description('Operate swap-reporting: data, ingestion, models, schedules, replay')
   .showHelpAfterError()
   .exitOverride();
 
 registerGenerateCommand(program);
 registerIngestCommand(program);
 registerReplayCommands(program);
+registerModelCommands(program);
+registerScheduleCommands(program);
 
 try {
   await program.parseAsync(process.argv);

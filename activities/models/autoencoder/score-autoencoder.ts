@@ -1,13 +1,15 @@
+import type { Matrix } from '../data';
 import { featureName, modelLayout, type AutoencoderModel } from './autoencoder-model';
 import { BatchBackprop } from './batch-backprop';
 
 const SCORING_BATCH = 1024;
 
 /**
- * Anomaly score per row: the mean squared reconstruction error over the features. `x` is row-major
- * `rows × nFeatures`, scaled as the training data was.
+ * Anomaly score per row: the mean squared reconstruction error over the features. `x` is a Matrix or row-major
+ * values (`rows × nFeatures`), scaled as the training data was.
  */
-export function reconstructionErrors(model: AutoencoderModel, x: ArrayLike<number>): Float64Array {
+export function reconstructionErrors(model: AutoencoderModel, matrix: Matrix | ArrayLike<number>): Float64Array {
+  const x = 'data' in matrix ? matrix.data : matrix;
   const pass = new BatchBackprop(modelLayout(model), SCORING_BATCH);
   // The float32 weights widen exactly; one element type keeps the loops monomorphic with training's.
   const params = Float64Array.from(model.parameters);

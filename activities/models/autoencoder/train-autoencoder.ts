@@ -129,7 +129,9 @@ function trainingAndValidation(
   if (featureNames && featureNames.length !== x.cols) {
     throw new Error(`${featureNames.length} feature names for ${x.cols} features`);
   }
+  checkFinite('training rows', x);
   if (validation) {
+    checkFinite('validation rows', validation);
     if (validation.cols !== x.cols) throw new Error(`validation has ${validation.cols} features, training ${x.cols}`);
     if (x.rows < 1 || validation.rows < 1) throw new Error('autoencoder needs training and validation rows');
     return { train: x, validation };
@@ -143,4 +145,12 @@ function trainingAndValidation(
     rng,
   );
   return { train: selectRows(x, shuffled.subarray(held)), validation: selectRows(x, shuffled.subarray(0, held)) };
+}
+
+/** A NaN or infinity would surface epochs later as a "diverged" loss; name the cell instead. */
+function checkFinite(what: string, m: Matrix): void {
+  const at = m.data.findIndex((v) => !Number.isFinite(v));
+  if (at >= 0) {
+    throw new Error(`autoencoder ${what}: row ${Math.floor(at / m.cols)}, column ${at % m.cols} is ${m.data[at]}`);
+  }
 }

@@ -3,7 +3,14 @@ import { ACTIVITY_WINDOW_MS, burstScore, shareLookup, windowCounts } from './act
 import type { FeatureReference } from './feature-reference';
 import { FEATURE_BOUNDS, FEATURE_NAMES, type FeatureName } from './feature-names';
 import type { FeatureTrade } from './feature-trade';
-import { levelBucketKey, marketLevelOf, notionalGroupKeys, otherSideOf, traderKeyOf } from './market-level';
+import {
+  levelBucketKey,
+  marketLevelOf,
+  notionalGroupKeys,
+  otherSideOf,
+  pricedAtExecution,
+  traderKeyOf,
+} from './market-level';
 import { rateDeviations } from './rate-deviation';
 import { createTenorMatcher } from './standard-tenors';
 import { dayNumberOf, kstDayOf, kstMinuteOfDay, minutesOutsideMarket } from './trade-calendar';
@@ -48,7 +55,8 @@ export function extractFeatures(trades: readonly FeatureTrade[], reference: Feat
   const traderCounts = windowCounts(times, traders, ACTIVITY_WINDOW_MS);
   const counterpartyShare = shareLookup(reference.counterpartyShare, reference.unseenShare);
   const traderShare = shareLookup(reference.traderShare, reference.unseenShare);
-  const deviations = rateDeviations(trades, levels, bucketKeys, reference);
+  const pricedLevels = levels.map((level, i) => (pricedAtExecution(trades[i]!) ? level : null));
+  const deviations = rateDeviations(trades, pricedLevels, bucketKeys, reference);
   const wash = washIndicators(trades, levels, ACTIVITY_WINDOW_MS);
   const logNotional = new Map(Object.entries(reference.logNotional));
 
@@ -68,7 +76,10 @@ export function extractFeatures(trades: readonly FeatureTrade[], reference: Feat
       tenor_gap_days_log: Math.log1p(tenors[i]!.gapDays),
       exec_hour_kst: kstMinuteOfDay(trade.executionMs) / 60,
       minutes_outside_market: minutesOutsideMarket(trade.executionMs),
-      days_to_effective_slog: signedLog1p(effectiveDays[i]! - executionDay),
+      // A live trade's amendment or termination naturally comes after its start: only a new trade's lag can be negative.
+      days_to_effective_slog: signedLog1p(
+        pricedAtExecution(trade) ? effectiveDays[i]! - executionDay : Math.max(effectiveDays[i]! - executionDay, 0),
+      ),
       days_to_expiration_slog: signedLog1p(expirationDays[i]! - executionDay),
       counterparty_burst: burstScore(counterpartyCounts[i]! - 1, allCounts[i]! - 1, counterpartyShare(others[i]!)),
       trader_burst: burstScore(traderCounts[i]! - 1, allCounts[i]! - 1, traderShare(traders[i]!)),

@@ -21,12 +21,14 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 /** What each feature measures, in words for the alert, the review screen and the reports (DESIGN: Explain). */
 export const FEATURE_DESCRIPTIONS: Readonly<Record<FeatureName, string>> = {
   notional_log_z: 'log10 notional, in standard deviations from its product and currency in the training data',
-  rate_deviation: "ln(1 + |robust z|) of the rate or price against the day's level for its product, currency and tenor",
+  rate_deviation:
+    "ln(1 + |robust z|) of a new trade's rate or price against the day's level for its product, currency and tenor",
   tenor_years_log: 'ln of the tenor (expiration − effective) in years',
   tenor_gap_days_log: 'ln(1 + days) between the expiration date and the nearest standard tenor',
   exec_hour_kst: 'execution time of day in KST, in hours',
   minutes_outside_market: 'minutes from the execution time to the nearest weekday market session (09:00–15:30 KST)',
-  days_to_effective_slog: 'signed ln(1 + |days|) from the KST execution date to the effective date',
+  days_to_effective_slog:
+    'signed ln(1 + |days|) from the KST execution date to the effective date (lifecycle events floored at 0)',
   days_to_expiration_slog: 'signed ln(1 + |days|) from the KST execution date to the expiration date',
   counterparty_burst: "ln of the counterparty's trades within ±10 minutes over the number its usual share predicts",
   trader_burst: "ln of the trader's trades within ±10 minutes over the number their usual share predicts",
@@ -34,8 +36,8 @@ export const FEATURE_DESCRIPTIONS: Readonly<Record<FeatureName, string>> = {
 };
 
 /**
- * Every value is clamped into these bounds (and a non-finite one replaced by 0), so the models never see NaN or
- * Infinity and one absurd trade cannot stretch a MinMax scaler fitted on its week.
+ * Every value is clamped into these bounds (NaN becomes 0), so the models never see NaN or Infinity and one absurd
+ * trade cannot stretch a MinMax scaler fitted on its week.
  */
 export const FEATURE_BOUNDS: Readonly<Record<FeatureName, readonly [min: number, max: number]>> = {
   notional_log_z: [-20, 20],

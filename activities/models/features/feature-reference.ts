@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { FeatureTrade } from './feature-trade';
-import { levelBucketKey, marketLevelOf, notionalGroupKeys, otherSideOf, traderKeyOf } from './market-level';
+import {
+  levelBucketKey,
+  marketLevelOf,
+  notionalGroupKeys,
+  otherSideOf,
+  pricedAtExecution,
+  traderKeyOf,
+} from './market-level';
 import { robustLevel, trimmedMeanStd, type MeanStd, type RobustLevel } from './robust-stats';
 import { createTenorMatcher } from './standard-tenors';
 import { dayNumberOf } from './trade-calendar';
@@ -17,7 +24,7 @@ export interface FeatureReference {
   reportingEntity: string | null;
   /** log10(notional_leg1) by `product|currency` and by `*|currency`. */
   logNotional: Record<string, MeanStd>;
-  /** Market level (median, robust scale) by level bucket, see `levelBucketKey`. */
+  /** Market level (median, robust scale) of new trades by level bucket, see `levelBucketKey`. */
   rateLevels: Record<string, RobustLevel>;
   /** Each other side's share of the trade events (its expected share of any day's, or any ten minutes', flow). */
   counterpartyShare: Record<string, number>;
@@ -53,7 +60,7 @@ export function fitFeatureReference(
     last = Math.max(last, trade.executionMs);
     const logNotional = Math.log10(Math.max(trade.notional_leg1, Number.MIN_VALUE));
     for (const key of notionalGroupKeys(trade)) push(notionals, key, logNotional);
-    const level = marketLevelOf(trade);
+    const level = pricedAtExecution(trade) ? marketLevelOf(trade) : null;
     if (level === null) continue;
     const tenor = matchTenor(trade.product, dayNumberOf(trade.effective_date), dayNumberOf(trade.expiration_date));
     push(levels, levelBucketKey(trade, tenor.label, level.field), level.value);

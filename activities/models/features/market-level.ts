@@ -23,12 +23,21 @@ const DEFAULT_LEVEL_FIELDS: readonly LevelField[] = ['fixed_rate_leg1', 'price',
 
 /** The quote a trade's market level is read from, or null when it has none of them. */
 export function marketLevelOf(trade: FeatureTrade): MarketLevel | null {
-  const fields = Object.hasOwn(LEVEL_FIELDS, trade.product) ? LEVEL_FIELDS[trade.product] : DEFAULT_LEVEL_FIELDS;
-  for (const field of fields ?? DEFAULT_LEVEL_FIELDS) {
+  const fields = Object.hasOwn(LEVEL_FIELDS, trade.product) ? LEVEL_FIELDS[trade.product]! : DEFAULT_LEVEL_FIELDS;
+  for (const field of fields) {
     const value = trade[field];
     if (value !== null) return { field, value };
   }
   return null;
+}
+
+/**
+ * Whether the event was priced at the market of its execution time. Only a new trade is: an amendment, termination
+ * or valuation of a trade struck months ago carries that day's rate, and must neither be judged against today's
+ * level nor move it.
+ */
+export function pricedAtExecution(trade: FeatureTrade): boolean {
+  return trade.action_type === 'NEWT';
 }
 
 /**

@@ -12,8 +12,8 @@ const MAX_ABS_Z = 1e6;
 /**
  * ln(1 + |z|) with z the robust z-score of each trade's quote against its bucket's level on the same KST date in
  * the batch (median and MAD: the market moves from day to day, and a few off-market quotes move neither). Buckets
- * thinner than MIN_BATCH_BUCKET use the reference's level; trades without a quote get 0.
- * `levels[i]` and `bucketKeys[i]` belong to trades[i] (null key: no quote).
+ * thinner than MIN_BATCH_BUCKET use the reference's level. `levels[i]` and `bucketKeys[i]` belong to trades[i]; a
+ * null level (no quote, or not priced at execution) gives 0 and stays out of the batch's levels.
  */
 export function rateDeviations(
   trades: readonly FeatureTrade[],
@@ -33,8 +33,8 @@ export function rateDeviations(
   const referenceLevels = new Map(Object.entries(reference.rateLevels));
 
   return Float64Array.from(levels, (level, i) => {
-    const bucket = bucketKeys[i];
-    if (level === null || bucket === null || bucket === undefined) return 0;
+    const bucket = bucketKeys[i] ?? null;
+    if (level === null || bucket === null) return 0;
     const batch = batchLevels.get(dayKey(i));
     const stored = referenceLevels.get(bucket);
     const chosen: RobustLevel | undefined =

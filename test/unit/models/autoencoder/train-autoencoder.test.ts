@@ -104,6 +104,9 @@ describe('trainAutoencoder', () => {
     );
     await assert.rejects(trainAutoencoder({ x: manifoldRows(3, 6, SURFACE) }, SMALL), /too few rows/);
     await assert.rejects(trainAutoencoder({ x, featureNames: ['a'] }, SMALL), /1 feature names for 6 features/);
+    const withNaN = manifoldRows(100, 6, SURFACE);
+    withNaN.data[2 * 6 + 4] = Number.NaN;
+    await assert.rejects(trainAutoencoder({ x: withNaN }, SMALL), /training rows: row 2, column 4 is NaN/);
     await assert.rejects(
       trainAutoencoder({ x, validation: manifoldRows(10, 5, SURFACE) }, SMALL),
       /validation has 5 features, training 6/,

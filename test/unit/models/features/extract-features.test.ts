@@ -110,6 +110,19 @@ describe('rate_deviation', () => {
     assert.ok(last(feature([...movedMarket, offMarket], 'rate_deviation')) > 3);
   });
 
+  it("leaves a lifecycle event at 0: it carries the rate of its start, not today's market", () => {
+    const oldSwapTerminated = featureTrade({
+      action_type: 'TERM',
+      fixed_rate_leg1: 0.0125,
+      effective_date: '2021-11-23',
+      expiration_date: '2031-11-24',
+    });
+    const [deviation, daysToEffective] = ['rate_deviation', 'days_to_effective_slog'].map(
+      (name) => feature([oldSwapTerminated], name as FeatureName)[0],
+    );
+    assert.deepEqual([deviation, daysToEffective], [0, 0]);
+  });
+
   it('is 0 for a trade without a quote', () => {
     assert.deepEqual(feature([featureTrade({ fixed_rate_leg1: null })], 'rate_deviation'), [0]);
   });
