@@ -16,9 +16,16 @@ export interface GpuWorker {
 export async function createGpuWorker(config: WorkerConfig, logger: Logger): Promise<GpuWorker> {
   const accelerator = probeAccelerator();
   const provider = config.ONNX_PROVIDER === 'cpu' || accelerator.device === 'cpu' ? 'cpu' : 'cuda';
-  logger.info({ ...accelerator, provider }, `gpu worker computes on ${accelerator.device}; ONNX sessions ask for ${provider}`);
+  logger.info(
+    { ...accelerator, provider },
+    `gpu worker computes on ${accelerator.device}; ONNX sessions ask for ${provider}`,
+  );
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const db = createDb({ databaseUrl: config.DATABASE_URL, logger, maxConnections: config.GPU_WORKER_MAX_ACTIVITIES + 2 });
+  const db = createDb({
+    databaseUrl: config.DATABASE_URL,
+    logger,
+    maxConnections: config.GPU_WORKER_MAX_ACTIVITIES + 2,
+  });
   const training = createTrainingActivities({
     db,
     logger: logger.child({ component: 'training' }),

@@ -8,7 +8,10 @@ export const DECISION_POLICIES = ['any', 'majority', 'weighted'] as const;
 
 export const weeklyTrainingInputSchema = z.object({
   /** ISO week `YYYY-Www` (KST); default: the week that ended before the scheduled start. */
-  week: z.string().regex(/^\d{4}-W\d{2}$/).optional(),
+  week: z
+    .string()
+    .regex(/^\d{4}-W\d{2}$/)
+    .optional(),
   maxRows: z.number().int().positive().default(50_000),
   holdoutShare: z.number().gt(0).lt(0.5).default(0.2),
   seed: z.number().int().nonnegative().default(20_261_122),

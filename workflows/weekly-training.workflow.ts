@@ -33,7 +33,13 @@ export async function weeklyTrainingWorkflow(raw: WeeklyTrainingInput): Promise<
     taskQueue: input.gpuTaskQueue ?? GPU_TASK_QUEUE,
   });
 
-  const data = await cpu.prepareTrainingData({ week, version, maxRows: input.maxRows, holdoutShare: input.holdoutShare, seed: input.seed });
+  const data = await cpu.prepareTrainingData({
+    week,
+    version,
+    maxRows: input.maxRows,
+    holdoutShare: input.holdoutShare,
+    seed: input.seed,
+  });
   await Promise.all(DETECTOR_KINDS.map((kind) => gpu.trainDetector({ version, kind, seed: input.seed })));
   const candidate = await gpu.assembleEnsemble({
     version,

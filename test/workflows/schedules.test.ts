@@ -7,10 +7,17 @@ import { connectClient, uniqueTaskQueue } from '../support/temporal-env';
 
 const { client, close } = await connectClient();
 const taskQueue = uniqueTaskQueue('schedules');
-const definitions = scheduleDefinitions({ cpuTaskQueue: taskQueue }).map((d) => ({ ...d, scheduleId: `${d.scheduleId}-${taskQueue}` }));
+const definitions = scheduleDefinitions({ cpuTaskQueue: taskQueue }).map((d) => ({
+  ...d,
+  scheduleId: `${d.scheduleId}-${taskQueue}`,
+}));
 
 after(async () => {
-  for (const d of definitions) await client.schedule.getHandle(d.scheduleId).delete().catch(() => undefined);
+  for (const d of definitions)
+    await client.schedule
+      .getHandle(d.scheduleId)
+      .delete()
+      .catch(() => undefined);
   await close();
 });
 

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateTradeFile } from '../../client/generate/index';
 import { createLogger } from '../../activities/logging/logger';
-import { currentChampion, listModelVersions, modelEvents, promoteModelVersion } from '../../activities/models/registry/model-registry';
+import {
+  currentChampion,
+  listModelVersions,
+  modelEvents,
+  promoteModelVersion,
+} from '../../activities/models/registry/model-registry';
 import { createGpuWorker, type GpuWorker } from '../../gpu-worker/gpu-worker';
 import type { WeeklyTrainingResult } from '../../schemas/model-training';
 import { startIngestHarness, type IngestHarness } from '../support/ingest-harness';
@@ -20,12 +25,19 @@ const gpuTaskQueue = uniqueTaskQueue('gpu');
 before(async () => {
   h = await startIngestHarness({ chunkRows: 5000 });
   gpu = await createGpuWorker(
-    { ...testWorkerConfig({ databaseUrl: h.database.url, taskQueue: h.taskQueue, dataDir: path.join(h.dir, 'data') }), GPU_TASK_QUEUE: gpuTaskQueue, ONNX_PROVIDER: 'cpu' },
+    {
+      ...testWorkerConfig({ databaseUrl: h.database.url, taskQueue: h.taskQueue, dataDir: path.join(h.dir, 'data') }),
+      GPU_TASK_QUEUE: gpuTaskQueue,
+      ONNX_PROVIDER: 'cpu',
+    },
     createLogger({ service: 'test-gpu', level: 'error' }),
   );
   gpuRun = gpu.run();
   // Two business days of ISO week 2026-W47.
-  for (const [date, seed] of [['2026-11-18', 1], ['2026-11-19', 2]] as const) {
+  for (const [date, seed] of [
+    ['2026-11-18', 1],
+    ['2026-11-19', 2],
+  ] as const) {
     const out = path.join(h.dir, `trades-${date}.csv`);
     await generateTradeFile({ date, rows: 3000, seed, out, anomalyRate: 0.01 });
     const { readFileSync } = await import('node:fs');
@@ -47,7 +59,11 @@ async function train(id: string, extra: Record<string, unknown> = {}): Promise<W
     args: [{ week: '2026-W47', gpuTaskQueue, maxRows: 6000, ...extra }],
   });
   const result = (await handle.result()) as WeeklyTrainingResult;
-  await recordHistory(h.client, id, id.startsWith('training-first') ? 'weekly-training-promoted' : 'weekly-training-kept');
+  await recordHistory(
+    h.client,
+    id,
+    id.startsWith('training-first') ? 'weekly-training-promoted' : 'weekly-training-kept',
+  );
   return result;
 }
 
@@ -75,7 +91,10 @@ describe('weeklyTrainingWorkflow', { timeout: 600_000 }, () => {
     assert.match(second.reason, /kept champion/);
     assert.equal((await currentChampion(h.db.kysely))?.version, first.version);
     const events = await modelEvents(h.db.kysely, second.version);
-    assert.deepEqual(events.map((e) => e.event), ['registered', 'kept_champion']);
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['registered', 'kept_champion'],
+    );
     const versions = await listModelVersions(h.db.kysely);
     const stored = versions.find((v) => v.version === second.version);
     assert.equal(stored?.status, 'candidate');

@@ -41,7 +41,10 @@ export function buildEnsemble(
   const kept = evaluated.filter((e) => e === best || e.metrics.rocAuc >= floor);
   const dropped = evaluated
     .filter((e) => !kept.includes(e))
-    .map((e) => ({ kind: e.kind, reason: `hold-out ROC AUC ${e.metrics.rocAuc.toFixed(4)} is below the floor ${floor}` }));
+    .map((e) => ({
+      kind: e.kind,
+      reason: `hold-out ROC AUC ${e.metrics.rocAuc.toFixed(4)} is below the floor ${floor}`,
+    }));
   const lift = kept.map((e) => Math.max(e.metrics.rocAuc - 0.5, 1e-6));
   const total = lift.reduce((a, b) => a + b, 0);
   const members: EnsembleMember[] = kept.map((e, i) => ({
@@ -63,7 +66,12 @@ export function buildEnsemble(
     threshold: ensembleMetrics.threshold,
     floor,
   };
-  const metrics = { iforest: undefined, ocsvm: undefined, autoencoder: undefined, ensemble: ensembleMetrics } as EnsembleEvaluation['metrics'];
+  const metrics = {
+    iforest: undefined,
+    ocsvm: undefined,
+    autoencoder: undefined,
+    ensemble: ensembleMetrics,
+  } as EnsembleEvaluation['metrics'];
   for (const e of evaluated) metrics[e.kind] = e.metrics;
   return { spec, metrics };
 }

@@ -36,7 +36,20 @@ const DAYS_PER_YEAR = 365.25;
  *   const { data, rows, cols, names } = extractFeatures(todaysTrades, reference);
  */
 export function extractFeatures(trades: readonly FeatureTrade[], reference: FeatureReference): FeatureMatrix {
-  const n = trades.length;
+  const context = batchContext(trades, reference);
+  const cols = FEATURE_NAMES.length;
+  const data = new Float64Array(trades.length * cols);
+  trades.forEach((trade, i) => {
+    const values = featureValues(trade, i, context);
+    FEATURE_NAMES.forEach((name, j) => {
+      data[i * cols + j] = clampFinite(values[name], FEATURE_BOUNDS[name]);
+    });
+  });
+  return { ...createMatrix(trades.length, cols, data), names: FEATURE_NAMES };
+}
+
+/** What each trade's features need from the rest of the batch and from the reference, computed once per batch. */
+function batchContext(trades: readonly FeatureTrade[], reference: FeatureReference) {
   const levels = trades.map(marketLevelOf);
   const matchTenor = createTenorMatcher();
   const effectiveDays = trades.map((t) => dayNumberOf(t.effective_date));
@@ -46,50 +59,55 @@ export function extractFeatures(trades: readonly FeatureTrade[], reference: Feat
     const level = levels[i];
     return level ? levelBucketKey(t, tenors[i]!.label, level.field) : null;
   });
-
+  const pricedLevels = levels.map((level, i) => (pricedAtExecution(trades[i]!) ? level : null));
   const times = Float64Array.from(trades, (t) => t.executionMs);
   const others = trades.map((t) => otherSideOf(t, reference.reportingEntity));
   const traders = trades.map(traderKeyOf);
-  const allCounts = windowCounts(times, new Array<string>(n).fill(''), ACTIVITY_WINDOW_MS);
-  const counterpartyCounts = windowCounts(times, others, ACTIVITY_WINDOW_MS);
-  const traderCounts = windowCounts(times, traders, ACTIVITY_WINDOW_MS);
   const counterpartyShare = shareLookup(reference.counterpartyShare, reference.unseenShare);
   const traderShare = shareLookup(reference.traderShare, reference.unseenShare);
-  const pricedLevels = levels.map((level, i) => (pricedAtExecution(trades[i]!) ? level : null));
-  const deviations = rateDeviations(trades, pricedLevels, bucketKeys, reference);
-  const wash = washIndicators(trades, levels, ACTIVITY_WINDOW_MS);
-  const logNotional = new Map(Object.entries(reference.logNotional));
+  return {
+    effectiveDays,
+    expirationDays,
+    tenors,
+    logNotional: new Map(Object.entries(reference.logNotional)),
+    deviations: rateDeviations(trades, pricedLevels, bucketKeys, reference),
+    wash: washIndicators(trades, levels, ACTIVITY_WINDOW_MS),
+    allCounts: windowCounts(times, new Array<string>(trades.length).fill(''), ACTIVITY_WINDOW_MS),
+    counterpartyCounts: windowCounts(times, others, ACTIVITY_WINDOW_MS),
+    traderCounts: windowCounts(times, traders, ACTIVITY_WINDOW_MS),
+    counterpartyShare: (i: number) => counterpartyShare(others[i]!),
+    traderShare: (i: number) => traderShare(traders[i]!),
+  };
+}
 
-  const data = new Float64Array(n * FEATURE_NAMES.length);
-  trades.forEach((trade, i) => {
-    const executionDay = kstDayOf(trade.executionMs);
-    const tenorDays = Math.max(expirationDays[i]! - effectiveDays[i]!, 1);
-    const stats = notionalGroupKeys(trade)
-      .map((key) => logNotional.get(key))
-      .find((s) => s !== undefined);
-    const values: Record<FeatureName, number> = {
-      notional_log_z: stats
-        ? (Math.log10(trade.notional_leg1) - stats.mean) / Math.max(stats.std, MIN_LOG_NOTIONAL_STD)
-        : 0,
-      rate_deviation: deviations[i]!,
-      tenor_years_log: Math.log(tenorDays / DAYS_PER_YEAR),
-      tenor_gap_days_log: Math.log1p(tenors[i]!.gapDays),
-      exec_hour_kst: kstMinuteOfDay(trade.executionMs) / 60,
-      minutes_outside_market: minutesOutsideMarket(trade.executionMs),
-      // A live trade's amendment or termination naturally comes after its start: only a new trade's lag can be negative.
-      days_to_effective_slog: signedLog1p(
-        pricedAtExecution(trade) ? effectiveDays[i]! - executionDay : Math.max(effectiveDays[i]! - executionDay, 0),
-      ),
-      days_to_expiration_slog: signedLog1p(expirationDays[i]! - executionDay),
-      counterparty_burst: burstScore(counterpartyCounts[i]! - 1, allCounts[i]! - 1, counterpartyShare(others[i]!)),
-      trader_burst: burstScore(traderCounts[i]! - 1, allCounts[i]! - 1, traderShare(traders[i]!)),
-      wash_indicator: wash[i]!,
-    };
-    FEATURE_NAMES.forEach((name, j) => {
-      data[i * FEATURE_NAMES.length + j] = clampFinite(values[name], FEATURE_BOUNDS[name]);
-    });
-  });
-  return { ...createMatrix(n, FEATURE_NAMES.length, data), names: FEATURE_NAMES };
+function featureValues(
+  trade: FeatureTrade,
+  i: number,
+  c: ReturnType<typeof batchContext>,
+): Record<FeatureName, number> {
+  const executionDay = kstDayOf(trade.executionMs);
+  const effectiveLag = c.effectiveDays[i]! - executionDay;
+  const stats = notionalGroupKeys(trade)
+    .map((key) => c.logNotional.get(key))
+    .find((s) => s !== undefined);
+  // Counts include the trade itself; the burst score wants the others in its window.
+  const otherEvents = c.allCounts[i]! - 1;
+  return {
+    notional_log_z: stats
+      ? (Math.log10(trade.notional_leg1) - stats.mean) / Math.max(stats.std, MIN_LOG_NOTIONAL_STD)
+      : 0,
+    rate_deviation: c.deviations[i]!,
+    tenor_years_log: Math.log(Math.max(c.expirationDays[i]! - c.effectiveDays[i]!, 1) / DAYS_PER_YEAR),
+    tenor_gap_days_log: Math.log1p(c.tenors[i]!.gapDays),
+    exec_hour_kst: kstMinuteOfDay(trade.executionMs) / 60,
+    minutes_outside_market: minutesOutsideMarket(trade.executionMs),
+    // An amendment or termination of a live trade naturally comes after its start: only a new trade's lag is judged.
+    days_to_effective_slog: signedLog1p(pricedAtExecution(trade) ? effectiveLag : Math.max(effectiveLag, 0)),
+    days_to_expiration_slog: signedLog1p(c.expirationDays[i]! - executionDay),
+    counterparty_burst: burstScore(c.counterpartyCounts[i]! - 1, otherEvents, c.counterpartyShare(i)),
+    trader_burst: burstScore(c.traderCounts[i]! - 1, otherEvents, c.traderShare(i)),
+    wash_indicator: c.wash[i]!,
+  };
 }
 
 /** sign(x) · ln(1 + |x|): keeps the sign of a day count while a 30-year swap does not dwarf a 2-day lag. */

@@ -34,7 +34,9 @@ export class ArtefactStore {
     const bytes = await readFile(filePath);
     const actual = sha256(bytes);
     if (actual !== expectedSha256) {
-      throw new Error(`model artefact ${filePath} is corrupt or replaced: SHA-256 ${actual}, expected ${expectedSha256}`);
+      throw new Error(
+        `model artefact ${filePath} is corrupt or replaced: SHA-256 ${actual}, expected ${expectedSha256}`,
+      );
     }
     return bytes;
   }

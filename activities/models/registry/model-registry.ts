@@ -86,12 +86,20 @@ export async function promoteModelVersion(
 ): Promise<{ previous: string | null; changed: boolean }> {
   return db.transaction().execute(async (tx) => {
     await sql`LOCK TABLE model_versions IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
-    const target = await tx.selectFrom('model_versions').select(['version', 'status']).where('version', '=', options.version).executeTakeFirst();
+    const target = await tx
+      .selectFrom('model_versions')
+      .select(['version', 'status'])
+      .where('version', '=', options.version)
+      .executeTakeFirst();
     if (!target) throw new Error(`no model version ${options.version}`);
     const previous = await currentChampion(tx);
     if (previous?.version === options.version) return { previous: previous.version, changed: false };
     if (previous) {
-      await tx.updateTable('model_versions').set({ status: 'retired' }).where('version', '=', previous.version).execute();
+      await tx
+        .updateTable('model_versions')
+        .set({ status: 'retired' })
+        .where('version', '=', previous.version)
+        .execute();
       await addEvent(tx, previous.version, 'retired', `replaced by ${options.version}`, options.actor);
     }
     await tx
@@ -105,9 +113,16 @@ export async function promoteModelVersion(
 }
 
 /** Records why a candidate was not promoted; it stays a candidate (and can be promoted by hand later). */
-export async function keepChampion(db: Kysely<Database>, options: { version: string; reason: string; actor: string }): Promise<void> {
+export async function keepChampion(
+  db: Kysely<Database>,
+  options: { version: string; reason: string; actor: string },
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('model_versions').set({ promotion_reason: options.reason }).where('version', '=', options.version).execute();
+    await tx
+      .updateTable('model_versions')
+      .set({ promotion_reason: options.reason })
+      .where('version', '=', options.version)
+      .execute();
     await addEvent(tx, options.version, 'kept_champion', options.reason, options.actor);
   });
 }
@@ -118,7 +133,13 @@ export async function modelEvents(db: Db, version?: string) {
   return query.execute();
 }
 
-async function addEvent(db: Db, version: string, event: Database['model_events']['event'], reason: string, actor: string) {
+async function addEvent(
+  db: Db,
+  version: string,
+  event: Database['model_events']['event'],
+  reason: string,
+  actor: string,
+) {
   await db.insertInto('model_events').values({ version, event, reason, actor }).execute();
 }
 

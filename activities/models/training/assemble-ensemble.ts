@@ -2,13 +2,18 @@ import path from 'node:path';
 import type { Db } from '../../db/connection';
 import type { MinMaxScalerParams } from '../data/minmax-scaler';
 import { buildEnsemble, metricsOf } from '../ensemble/build-ensemble';
-import { DETECTOR_KINDS, type DecisionPolicy, type DetectorMetrics, type EnsembleSpec } from '../ensemble/ensemble-spec';
+import {
+  DETECTOR_KINDS,
+  type DecisionPolicy,
+  type DetectorMetrics,
+  type EnsembleSpec,
+} from '../ensemble/ensemble-spec';
 import { exportEnsembleOnnx } from '../ensemble/export-ensemble-onnx';
 import { extractFeatures } from '../features/extract-features';
 import { parseFeatureReference, type FeatureReference } from '../features/feature-reference';
 import type { FeatureTrade } from '../features/feature-trade';
 import { featureHistograms, featurePsi, psi, valueHistogram, type Histogram } from '../features/population-stability';
-import { ArtefactStore } from '../registry/artefact-store';
+import type { ArtefactStore } from '../registry/artefact-store';
 import { currentChampion, registerModelVersion, type ModelVersionSummary } from '../registry/model-registry';
 import { openSession, type ExecutionProvider } from '../scoring/onnx-session';
 import { scoreEnsemble } from '../scoring/score-ensemble';
@@ -85,7 +90,9 @@ export async function assembleEnsemble(
   );
   const { spec, metrics } = buildEnsemble(detectorScores, labels, { floor: input.floor, policy: input.policy });
   const states = Object.fromEntries(
-    await Promise.all(DETECTOR_KINDS.map(async (k) => [k, (await readJson<{ state: unknown }>(files.state(k))).state] as const)),
+    await Promise.all(
+      DETECTOR_KINDS.map(async (k) => [k, (await readJson<{ state: unknown }>(files.state(k))).state] as const),
+    ),
   );
   const scaler = await readJson<MinMaxScalerParams>(files.scaler);
   const onnx = exportEnsembleOnnx({
@@ -202,7 +209,11 @@ export async function loadVersion(store: ArtefactStore, version: ModelVersionSum
   try {
     const onnx = await store.read(version.onnxPath, version.onnxSha256);
     const reference = parseFeatureReference(
-      JSON.parse((await store.readUnchecked(path.join(path.dirname(version.onnxPath), 'feature-reference.json'))).toString('utf8')),
+      JSON.parse(
+        (await store.readUnchecked(path.join(path.dirname(version.onnxPath), 'feature-reference.json'))).toString(
+          'utf8',
+        ),
+      ),
     );
     return { onnx, reference };
   } catch {

@@ -9,7 +9,11 @@ import type { DetectorAdapter } from './detector-adapters';
 export const autoencoderAdapter: DetectorAdapter = {
   async train(x, context) {
     const { model, report } = await trainAutoencoder(
-      { x, featureNames: context.featureNames, onEpoch: (epoch) => context.progress({ detector: 'autoencoder', ...epoch }) },
+      {
+        x,
+        featureNames: context.featureNames,
+        onEpoch: (epoch) => context.progress({ detector: 'autoencoder', ...epoch }),
+      },
       { ...DEFAULT_AUTOENCODER_OPTIONS, seed: context.seed },
     );
     const { epochs, ...summary } = report;

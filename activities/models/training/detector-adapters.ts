@@ -41,10 +41,14 @@ const iforest: DetectorAdapter = {
   async train(x, context) {
     const forest = IsolationForest.fit(x, { seed: context.seed });
     await context.progress({ detector: 'iforest', trees: forest.nTrees });
-    return { state: forest.toState(), report: { trees: forest.nTrees, maxSamples: forest.maxSamples, maxDepth: forest.maxDepth } };
+    return {
+      state: forest.toState(),
+      report: { trees: forest.nTrees, maxSamples: forest.maxSamples, maxDepth: forest.maxDepth },
+    };
   },
   score: (state, x) => IsolationForest.fromState(state).score(x),
-  addNodes: (state) => (g, input, output) => addIsolationForestNodes(g, IsolationForest.fromState(state), { input, output }),
+  addNodes: (state) => (g, input, output) =>
+    addIsolationForestNodes(g, IsolationForest.fromState(state), { input, output }),
   topFeatures: (state, row, k, names) =>
     IsolationForest.fromState(state)
       .topFeatures(row, k, names)

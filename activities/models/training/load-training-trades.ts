@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
-import { FEATURE_TRADE_COLUMNS, fromTradeRow, type FeatureTrade, type FeatureTradeRow } from '../features/feature-trade';
+import {
+  FEATURE_TRADE_COLUMNS,
+  fromTradeRow,
+  type FeatureTrade,
+  type FeatureTradeRow,
+} from '../features/feature-trade';
 
 /**
  * A bounded sample of the window's trades, stratified by product (each product keeps its share of the week), in

@@ -16,7 +16,11 @@ export async function writeMatrix(file: string, matrix: Matrix, names: readonly 
 export async function readMatrix(file: string): Promise<Matrix & { names: string[] }> {
   const bytes = await readFile(file);
   const newline = bytes.indexOf(10);
-  const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { rows: number; cols: number; names: string[] };
+  const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
+    rows: number;
+    cols: number;
+    names: string[];
+  };
   const body = bytes.subarray(newline + 1);
   if (body.byteLength !== header.rows * header.cols * 8) throw new Error(`${file}: truncated matrix file`);
   const data = new Float64Array(header.rows * header.cols);

@@ -66,8 +66,14 @@ export async function prepareTrainingData(db: Db, input: PrepareTrainingDataInpu
   await mkdir(input.workDir, { recursive: true });
   await writeMatrix(files.train, trainFeatures, trainFeatures.names);
   await writeMatrix(files.holdout, holdoutFeatures, holdoutFeatures.names);
-  await writeJson(files.holdoutLabels, holdout.map((h) => h.label));
-  await writeJson(files.holdoutTrades, holdout.map((h) => h.trade));
+  await writeJson(
+    files.holdoutLabels,
+    holdout.map((h) => h.label),
+  );
+  await writeJson(
+    files.holdoutTrades,
+    holdout.map((h) => h.trade),
+  );
   await writeJson(files.reference, reference);
   await writeJson(files.scaler, fitMinMaxScaler(trainFeatures));
   const summary: PreparedTrainingData = {

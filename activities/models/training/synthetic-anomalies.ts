@@ -1,7 +1,12 @@
 import type { Rng } from '../data/rng';
 import type { FeatureTrade } from '../features/feature-trade';
 
-export const SYNTHETIC_KINDS = ['fat_finger_notional', 'off_market_rate', 'outside_market_hours', 'inconsistent_dates'] as const;
+export const SYNTHETIC_KINDS = [
+  'fat_finger_notional',
+  'off_market_rate',
+  'outside_market_hours',
+  'inconsistent_dates',
+] as const;
 export type SyntheticKind = (typeof SYNTHETIC_KINDS)[number];
 
 const DAY_MS = 86_400_000;
@@ -11,9 +16,11 @@ const DAY_MS = 86_400_000;
  * hold-out trades with one property bent the way real mistakes bend it. Each copy gets a new event key.
  */
 export function injectSyntheticAnomalies(trades: readonly FeatureTrade[], count: number, rng: Rng): FeatureTrade[] {
+  // New trades only: an amended or terminated swap is legitimately off today's market and back-dated.
+  const bases = trades.filter((t) => t.action_type === 'NEWT');
   const out: FeatureTrade[] = [];
-  for (let i = 0; i < count && trades.length > 0; i++) {
-    const base = trades[Math.floor(rng.next() * trades.length)]!;
+  for (let i = 0; i < count && bases.length > 0; i++) {
+    const base = bases[Math.floor(rng.next() * bases.length)]!;
     const kind = SYNTHETIC_KINDS[i % SYNTHETIC_KINDS.length]!;
     out.push({ ...bend(base, kind, rng), event_key: `synthetic-${i}-${base.event_key}` });
   }

@@ -79,7 +79,10 @@ export function createTrainingActivities(deps: TrainingDeps) {
       return candidate;
     },
 
-    async promoteModel(input: { version: string; reason: string }): Promise<{ previous: string | null; changed: boolean }> {
+    async promoteModel(input: {
+      version: string;
+      reason: string;
+    }): Promise<{ previous: string | null; changed: boolean }> {
       return promoteModelVersion(deps.db.kysely, { ...input, actor: 'weekly-training', at: deps.clock() });
     },
 

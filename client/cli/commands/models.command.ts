@@ -37,13 +37,16 @@ export function registerModelCommands(program: Command): void {
       const db = cliContext().database();
       try {
         const versions = await listModelVersions(db.kysely);
-        printResult(Boolean(options.json), { versions }, () =>
-          versions
-            .map((v) => {
-              const auc = (v.metrics['ensemble'] as { rocAuc?: number } | undefined)?.rocAuc;
-              return `${v.status.padEnd(9)} ${v.version}  week ${v.trainingWeek}  ROC AUC ${auc?.toFixed(4) ?? '-'}  ${v.promotionReason ?? ''}`;
-            })
-            .join('\n') || 'no model versions yet',
+        printResult(
+          Boolean(options.json),
+          { versions },
+          () =>
+            versions
+              .map((v) => {
+                const auc = (v.metrics['ensemble'] as { rocAuc?: number } | undefined)?.rocAuc;
+                return `${v.status.padEnd(9)} ${v.version}  week ${v.trainingWeek}  ROC AUC ${auc?.toFixed(4) ?? '-'}  ${v.promotionReason ?? ''}`;
+              })
+              .join('\n') || 'no model versions yet',
         );
       } finally {
         await db.close();
@@ -70,7 +73,9 @@ export function registerModelCommands(program: Command): void {
             at: new Date(),
           });
           printResult(Boolean(options.json), { version, ...result }, () =>
-            result.changed ? `${version} is the champion (was ${result.previous ?? 'none'})` : `${version} already is the champion`,
+            result.changed
+              ? `${version} is the champion (was ${result.previous ?? 'none'})`
+              : `${version} already is the champion`,
           );
         } finally {
           await db.close();

@@ -15,7 +15,9 @@ export function registerScheduleCommands(program: Command): void {
       const { client, close } = await ctx.temporal();
       try {
         const applied = await applySchedules(client, scheduleDefinitions({ cpuTaskQueue: ctx.config.CPU_TASK_QUEUE }));
-        printResult(Boolean(options.json), { applied }, () => applied.map((a) => `${a.action} ${a.scheduleId}`).join('\n'));
+        printResult(Boolean(options.json), { applied }, () =>
+          applied.map((a) => `${a.action} ${a.scheduleId}`).join('\n'),
+        );
       } finally {
         await close();
       }
@@ -29,7 +31,12 @@ export function registerScheduleCommands(program: Command): void {
       try {
         const list = await listSchedules(client);
         printResult(Boolean(options.json), { schedules: list }, () =>
-          list.map((s) => `${s.scheduleId}${s.paused ? ' (paused)' : ''}  next ${s.nextRuns[0] ?? '-'}  last ${s.lastRun ?? '-'}`).join('\n'),
+          list
+            .map(
+              (s) =>
+                `${s.scheduleId}${s.paused ? ' (paused)' : ''}  next ${s.nextRuns[0] ?? '-'}  last ${s.lastRun ?? '-'}`,
+            )
+            .join('\n'),
         );
       } finally {
         await close();

@@ -56,15 +56,13 @@ describe('features from trades stored in PostgreSQL', () => {
   before(async () => {
     database = await createTestDatabase('features');
     for (let start = 0; start < day.records.length; start += INSERT_BATCH) {
-      const rows: Insertable<TradesTable>[] = day.records
-        .slice(start, start + INSERT_BATCH)
-        .map((record, k) => ({
-          ...record,
-          event_key: eventKeyOf(start + k),
-          source: 'file',
-          file_id: null,
-          line_no: null,
-        }));
+      const rows: Insertable<TradesTable>[] = day.records.slice(start, start + INSERT_BATCH).map((record, k) => ({
+        ...record,
+        event_key: eventKeyOf(start + k),
+        source: 'file',
+        file_id: null,
+        line_no: null,
+      }));
       await database.db.kysely.insertInto('trades').values(rows).execute();
     }
     const fromDb = await database.db.kysely
