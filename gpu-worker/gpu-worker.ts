@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createAcceleratorActivities, probeAccelerator } from '../activities/accelerator/probe-accelerator';
 import { createDb, type Db } from '../activities/db/connection';
 import type { Logger } from '../activities/logging/logger';
-import { createTrainingActivities } from '../activities/models/training/training.activities';
+import { createTrainingGpuActivities } from '../activities/models/training/training-gpu.activities';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
 
 export interface GpuWorker {
@@ -26,7 +26,7 @@ export async function createGpuWorker(config: WorkerConfig, logger: Logger): Pro
     logger,
     maxConnections: config.GPU_WORKER_MAX_ACTIVITIES + 2,
   });
-  const training = createTrainingActivities({
+  const training = createTrainingGpuActivities({
     db,
     logger: logger.child({ component: 'training' }),
     clock: () => new Date(),

@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb, type Db } from '../activities/db/connection';
 import { createIngestActivities } from '../activities/ingest/ingest.activities';
 import type { Logger } from '../activities/logging/logger';
-import { createTrainingActivities } from '../activities/models/training/training.activities';
+import { createTrainingDataActivities } from '../activities/models/training/training-data.activities';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
 
 export const WORKFLOWS_PATH = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
@@ -23,7 +23,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
     logger,
     maxConnections: config.CPU_WORKER_MAX_ACTIVITIES + 4,
   });
-  const training = createTrainingActivities({
+  const training = createTrainingDataActivities({
     db,
     logger: logger.child({ component: 'training' }),
     clock: () => new Date(),

@@ -1,6 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { TrainingActivities } from '../activities/models/training/training.activities';
+import type { TrainingDataActivities } from '../activities/models/training/training-data.activities';
+import type { TrainingGpuActivities } from '../activities/models/training/training-gpu.activities';
 import { trainingWeekFor } from '../schemas/calendar/iso-week';
 import {
   DETECTOR_KINDS,
@@ -12,7 +13,7 @@ import { GPU_TASK_QUEUE } from '../schemas/task-queues';
 import { ACTIVITY_PROFILES } from './activity-profiles';
 import { decidePromotion } from './decide-promotion';
 
-const cpu = proxyActivities<TrainingActivities>(ACTIVITY_PROFILES.modelData);
+const cpu = proxyActivities<TrainingDataActivities>(ACTIVITY_PROFILES.modelData);
 const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 /**
@@ -28,7 +29,7 @@ export async function weeklyTrainingWorkflow(raw: WeeklyTrainingInput): Promise<
   const week = input.week ?? trainingWeekFor((scheduled ?? new Date()).getTime(), 540);
   // Run ids are UUIDv7 (time first): their random tail tells runs of the same week apart.
   const version = `${week}.${info.runId.replace(/-/g, '').slice(-12)}`;
-  const gpu = proxyActivities<TrainingActivities>({
+  const gpu = proxyActivities<TrainingGpuActivities>({
     ...ACTIVITY_PROFILES.modelTraining,
     taskQueue: input.gpuTaskQueue ?? GPU_TASK_QUEUE,
   });

@@ -87,10 +87,10 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
         stride,
         offset,
       },
-      maxAhead: 2,
+      maxAhead: 1,
     };
     // A roomy young generation: a batch of records lives across many small collections otherwise, and is promoted.
-    return new Worker(PARSE_THREAD, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    return new Worker(PARSE_THREAD, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
   });
   const client = await db.pool.connect();
   try {
