@@ -16,11 +16,11 @@ const installed = path.join(root, 'node_modules', '.package-lock.json');
 const lock = path.join(root, 'package-lock.json');
 const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs);
 if (stale) {
-  console.error('[setup] installing dependencies (npm ci)…');
-  const install = spawnSync('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  console.error('[setup] installing dependencies…');
+  const run = (verb) => spawnSync('npm', [verb, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // npm ci refuses a lock that lacks other platforms' optional packages; npm install then follows the lock.
+  let install = existsSync(lock) ? run('ci') : run('install');
+  if (install.status !== 0 && existsSync(lock)) install = run('install');
   if (install.status !== 0) {
     console.error('[setup] npm install failed; see the messages above');
     process.exit(install.status ?? 1);

@@ -17,6 +17,7 @@ export interface EnsembleEvaluation {
 }
 
 export const DEFAULT_ENSEMBLE_FLOOR = 0.6;
+const SHARPNESS = [1, 2, 4, 8, Infinity] as const;
 
 /**
  * Evaluates each detector on the hold-out, names the lowest performer, weights members by how far their ROC AUC
@@ -45,18 +46,34 @@ export function buildEnsemble(
       kind: e.kind,
       reason: `hold-out ROC AUC ${e.metrics.rocAuc.toFixed(4)} is below the floor ${floor}`,
     }));
+  // Weights grow with each member's lift over chance, (AUC − 0.5)^p; p is chosen on the hold-out among a few
+  // sharpnesses, from an even blend (p = 1) to the best member alone (p = ∞), so blending is used only where it helps.
   const lift = kept.map((e) => Math.max(e.metrics.rocAuc - 0.5, 1e-6));
-  const total = lift.reduce((a, b) => a + b, 0);
-  const members: EnsembleMember[] = kept.map((e, i) => ({
-    kind: e.kind,
-    weight: lift[i]! / total,
-    normaliser: e.normaliser,
-    threshold: e.metrics.threshold,
-  }));
-  const ensembleHoldout = weightedSum(
-    kept.map((e) => e.holdout),
-    members.map((m) => m.weight),
-  );
+  const candidates = SHARPNESS.map((p) => {
+    const raw = p === Infinity ? lift.map((l) => (l === Math.max(...lift) ? 1 : 0)) : lift.map((l) => l ** p);
+    const total = raw.reduce((a, b) => a + b, 0);
+    const weights = raw.map((w) => w / total);
+    const holdout = weightedSum(
+      kept.map((e) => e.holdout),
+      weights,
+    );
+    return { weights, holdout, auc: rocAuc(holdout, labels) };
+  });
+  const chosen = candidates.reduce((best, c) => (c.auc > best.auc ? c : best));
+  const members: EnsembleMember[] = kept
+    .map((e, i) => ({
+      kind: e.kind,
+      weight: chosen.weights[i]!,
+      normaliser: e.normaliser,
+      threshold: e.metrics.threshold,
+    }))
+    .filter((m) => m.weight > 0);
+  for (const e of kept) {
+    if (!members.some((m) => m.kind === e.kind)) {
+      dropped.push({ kind: e.kind, reason: 'weight 0: the hold-out ranks best without it' });
+    }
+  }
+  const ensembleHoldout = chosen.holdout;
   const ensembleMetrics = metricsOf(ensembleHoldout, labels);
   const spec: EnsembleSpec = {
     members,
