@@ -81,7 +81,10 @@ describe('weeklyTrainingWorkflow', { timeout: 600_000 }, () => {
     assert.ok(['iforest', 'ocsvm', 'autoencoder'].includes(first.lowestPerformer));
     // The ensemble ranks the labelled hold-out at least as well as its best member (float32 ONNX rounding aside).
     const bestSingle = Math.max(...['iforest', 'ocsvm', 'autoencoder'].map((k) => first.rocAuc[k] ?? 0));
-    assert.ok((first.rocAuc['ensemble'] ?? 0) >= bestSingle - 1e-4, `ensemble ${first.rocAuc['ensemble']} vs ${bestSingle}`);
+    assert.ok(
+      (first.rocAuc['ensemble'] ?? 0) >= bestSingle - 1e-4,
+      `ensemble ${first.rocAuc['ensemble']} vs ${bestSingle}`,
+    );
     const champion = await currentChampion(h.db.kysely);
     assert.equal(champion?.version, first.version);
     assert.match(champion?.onnxSha256 ?? '', /^[0-9a-f]{64}$/);
