@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createAcceleratorActivities, probeAccelerator } from '../activities/accelerator/probe-accelerator';
 import { createDb, type Db } from '../activities/db/connection';
@@ -30,7 +29,7 @@ export async function createGpuWorker(config: WorkerConfig, logger: Logger): Pro
     db,
     logger: logger.child({ component: 'training' }),
     clock: () => new Date(),
-    modelsDir: path.join(dataPaths(config.DATA_DIR).root, 'models'),
+    modelsDir: dataPaths(config.DATA_DIR).models,
     provider,
   });
   const worker = await Worker.create({

@@ -83,5 +83,7 @@ export function dataPaths(dataDir: string) {
     inboxProcessed: path.join(root, 'inbox', 'processed'),
     inboxFailed: path.join(root, 'inbox', 'failed'),
     fileStore: path.join(root, 'files'),
+    /** Model artefacts per version, and the training runs' shared work folders. */
+    models: path.join(root, 'models'),
   } as const;
 }

@@ -27,7 +27,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
     db,
     logger: logger.child({ component: 'training' }),
     clock: () => new Date(),
-    modelsDir: path.join(dataPaths(config.DATA_DIR).root, 'models'),
+    modelsDir: dataPaths(config.DATA_DIR).models,
     provider: 'cpu',
   });
   const activities = {

@@ -1,6 +1,6 @@
-import { readCsvRecordBatches } from '/work/main/activities/ingest/trade-file-reader';
-import { ChunkPreparer } from '/work/main/activities/ingest/chunk-preparer';
-// Profiling aid: the parse thread's work alone (no database). npx tsx bench/ingest/parse.ts FILE
+import { readCsvRecordBatches } from '../../activities/ingest/trade-file-reader';
+import { ChunkPreparer } from '../../activities/ingest/chunk-preparer';
+// Profiling aid: the parse thread's work alone (no database). npx tsx bench/ingest/parse.ts FILE (a generated CSV)
 const t = performance.now();
 const p = new ChunkPreparer({
   fileId: 1,
@@ -12,7 +12,7 @@ const p = new ChunkPreparer({
   offset: 0,
 });
 let bytes = 0;
-for await (const batch of readCsvRecordBatches(process.argv[2] ?? '/tmp/bench/trades.csv', 'utf-8'))
+for await (const batch of readCsvRecordBatches(process.argv[2] ?? 'trades.csv', 'utf-8'))
   for (const c of p.add(batch, 0)) bytes += c.good.reduce((a, b) => a + b.length, 0);
 for (const c of p.end(0)) bytes += c.good.reduce((a, b) => a + b.length, 0);
 console.log(
