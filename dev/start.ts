@@ -14,6 +14,7 @@ import { applySchedules } from '../client/schedules/apply-schedules';
 import { scheduleDefinitions } from '../client/schedules/schedule-definitions';
 import { isoWeekContaining } from '../schemas/calendar/iso-week';
 import { previousWeekdayKst } from './stack/business-day';
+import { devSecret } from './stack/dev-secrets';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
 import { startTemporalDevServer } from './stack/temporal-server';
@@ -77,6 +78,7 @@ try {
     DATA_DIR: dataDir,
     WORKFLOW_BUNDLE: bundle,
     API_PORT: String(apiPort),
+    API_JWT_SECRET: env.API_JWT_SECRET ?? devSecret(dataDir, 'api-jwt-secret'),
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
   };

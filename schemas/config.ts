@@ -40,6 +40,8 @@ export const apiConfigSchema = z.object({
   ...commonShape,
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   API_HOST: z.string().default('127.0.0.1'),
+  /** HS256 key for the API's JWT bearer tokens: at least 32 bytes, from the environment (npm start makes one). */
+  API_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   INBOX_WATCH: z
     .enum(['true', 'false'])
     .default('true')

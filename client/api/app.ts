@@ -3,11 +3,14 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../activities/db/connection';
 import type { Logger } from '../../activities/logging/logger';
 import { sql } from 'kysely';
+import { authenticate } from './auth/authenticate';
+import type { TokenService } from './auth/token-service';
 
 export interface ApiDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
+  tokens: TokenService;
 }
 
 /** The HTTP API ("TainWeb"). Health endpoints now; authenticated endpoints join as their features land. */
@@ -15,6 +18,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
+  // Every route below sees the request's principal when a valid bearer token came with it.
+  app.use(authenticate({ tokens: deps.tokens }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -4,13 +4,15 @@ import { apiConfigSchema, dataPaths, loadConfig } from '../../schemas/config';
 import { startInboxWatcher } from '../inbox/inbox-watcher';
 import { connectTemporal } from '../temporal/connect';
 import { createApp } from './app';
+import { createTokenService } from './auth/token-service';
 
 // API process: the HTTP API and web UI, plus the inbox watcher that submits dropped files for ingestion.
 const config = loadConfig(apiConfigSchema, process.env);
 const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
 const db = createDb({ databaseUrl: config.DATABASE_URL, logger });
 const temporal = await connectTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
-const app = createApp({ db, temporal: temporal.client, logger });
+const tokens = createTokenService({ secret: config.API_JWT_SECRET });
+const app = createApp({ db, temporal: temporal.client, logger, tokens });
 const server = app.listen(config.API_PORT, config.API_HOST, () => {
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
 });

@@ -124,6 +124,76 @@ export interface ModelEventsTable {
   at: Timestamp;
 }
 
+export interface RuleHit {
+  rule: string;
+  reason: string;
+}
+
+export interface RuleSetsTable {
+  version: number;
+  rules: Json<unknown>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface TradeScoresTable {
+  event_key: string;
+  execution_ts: Timestamp;
+  model_version: string | null;
+  rule_set_version: number | null;
+  ensemble_score: number | null;
+  /** Each model's score and vote: `{ iforest: { score, vote }, … }`. */
+  member_scores: Json<Record<string, { score: number; vote: boolean }>>;
+  rule_hits: Json<RuleHit[]>;
+  is_anomaly: boolean;
+  /** Top contributing features per model: `{ iforest: [{ feature, contribution }], … }`. */
+  explanation: Json<Record<string, unknown>>;
+  scored_by: 'api' | 'batch' | 'rescore';
+  scored_at: Timestamp;
+}
+
+export type AnomalyStatus = 'open' | 'alerted' | 'escalated' | 'acknowledged' | 'confirmed' | 'dismissed';
+
+export interface AnomaliesTable {
+  event_key: string;
+  execution_ts: Timestamp;
+  /** KST business date of the execution, `YYYY-MM-DD`. */
+  business_date: string;
+  uti: string;
+  product: string;
+  desk: string | null;
+  ensemble_score: number | null;
+  model_version: string | null;
+  rule_hits: Json<RuleHit[]>;
+  detected_by: 'api' | 'batch';
+  detected_at: Timestamp;
+  status: ColumnType<AnomalyStatus, AnomalyStatus | undefined, AnomalyStatus>;
+  workflow_id: string;
+  updated_at: Timestamp;
+}
+
+export interface AlertMessagesTable {
+  message_id: string;
+  anomaly_event_key: string | null;
+  batch_id: string | null;
+  kind: 'alert' | 'escalation' | 'batch' | 'drift' | 'operations';
+  recipients: string[];
+  subject: string;
+  status: ColumnType<'sending' | 'sent', 'sending' | 'sent' | undefined, 'sending' | 'sent'>;
+  created_at: Timestamp;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AnomalyReviewsTable {
+  review_id: string;
+  anomaly_event_key: string;
+  action: 'acknowledge' | 'confirm' | 'dismiss';
+  comment: string | null;
+  actor: string;
+  at: Timestamp;
+}
+
 export interface Database {
   model_versions: ModelVersionsTable;
   model_events: ModelEventsTable;
@@ -132,6 +202,11 @@ export interface Database {
   trades: TradesTable;
   rejected_rows: RejectedRowsTable;
   duplicate_rows: DuplicateRowsTable;
+  rule_sets: RuleSetsTable;
+  trade_scores: TradeScoresTable;
+  anomalies: AnomaliesTable;
+  alert_messages: AlertMessagesTable;
+  anomaly_reviews: AnomalyReviewsTable;
 }
 
 export type IngestedFile = Selectable<IngestedFilesTable>;
