@@ -10,8 +10,12 @@ import { startTemporalDevServer } from './stack/temporal-server';
 // a real PostgreSQL that this script starts and stops. Tiers: unit, workflows, replay, integration.
 const root = path.resolve(import.meta.dirname, '..');
 const TIERS = ['unit', 'replay', 'workflows', 'integration'] as const;
-const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const tiers = requested.length ? requested : [...TIERS];
+// Arguments ending in .test.ts run just those files (with the servers their tier needs), e.g.
+// `npx tsx dev/test.ts test/workflows/anomaly/anomaly.test.ts`.
+const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const onlyFiles = args.filter((a) => a.endsWith('.test.ts')).map((a) => path.resolve(a));
+const requested = args.filter((a) => !a.endsWith('.test.ts'));
+const tiers = requested.length ? requested : onlyFiles.length ? [] : [...TIERS];
 for (const tier of tiers) {
   if (!(TIERS as readonly string[]).includes(tier)) {
     console.error(`unknown test tier "${tier}"; expected one of ${TIERS.join(', ')}`);
@@ -47,18 +51,20 @@ function runCheck(name: string, args: string[]): void {
   }
 }
 
-if (requested.length === 0 && !process.argv.includes('--no-checks')) {
+if (requested.length === 0 && onlyFiles.length === 0 && !process.argv.includes('--no-checks')) {
   runCheck('typecheck', ['tsc', '--noEmit', '-p', '.']);
   runCheck('lint', ['eslint', '.']);
   runCheck('format check', ['prettier', '--check', '.', '--log-level', 'warn']);
 }
 
-const files = tiers.flatMap((tier) => testFiles(tier));
+const files = [...tiers.flatMap((tier) => testFiles(tier)), ...onlyFiles];
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const needsServers = tiers.some((t) => t !== 'unit' && t !== 'replay');
+const needsServers =
+  tiers.some((t) => t !== 'unit' && t !== 'replay') ||
+  onlyFiles.some((f) => !/[/\\]test[/\\](unit|replay)[/\\]/.test(f));
 const group = new ProcessGroup();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'swap-test-'));
 // The PostgreSQL server account (when we run as root) must reach its data folder inside.
