@@ -14,7 +14,7 @@ import { applySchedules } from '../client/schedules/apply-schedules';
 import { scheduleDefinitions } from '../client/schedules/schedule-definitions';
 import { isoWeekContaining } from '../schemas/calendar/iso-week';
 import { previousWeekdayKst } from './stack/business-day';
-import { devSecret } from './stack/dev-secrets';
+import { devSecret, writeCliEnv } from './stack/dev-secrets';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
 import { startTemporalDevServer } from './stack/temporal-server';
@@ -82,6 +82,7 @@ try {
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
   };
+  writeCliEnv(dataDir, childEnv);
   const tsx = ['--import', 'tsx'];
   group.start('cpu-worker', process.execPath, [...tsx, path.join(root, 'workers/main.ts')], {
     env: childEnv,

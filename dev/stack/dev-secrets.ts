@@ -15,3 +15,12 @@ export function devSecret(dataDir: string, name: string): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** The settings `npm run cli -- …` needs to reach this stack (read by client/cli/dev-env-file.ts), mode 0600. */
+export function writeCliEnv(dataDir: string, env: NodeJS.ProcessEnv): void {
+  const keys = ['TEMPORAL_ADDRESS', 'TEMPORAL_UI_URL', 'DATABASE_URL', 'API_JWT_SECRET'] as const;
+  const lines = keys.filter((k) => env[k]).map((k) => `${k}=${JSON.stringify(env[k])}`);
+  writeFileSync(path.join(dataDir, 'cli.env'), `# written by npm start for the CLI\n${lines.join('\n')}\n`, {
+    mode: 0o600,
+  });
+}
