@@ -15,6 +15,7 @@ import { scheduleDefinitions } from '../client/schedules/schedule-definitions';
 import { isoWeekContaining } from '../schemas/calendar/iso-week';
 import { previousWeekdayKst } from './stack/business-day';
 import { devSecret, writeCliEnv } from './stack/dev-secrets';
+import { startMailCatcher, type MailCatcher } from './stack/mail-catcher';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
 import { startTemporalDevServer } from './stack/temporal-server';
@@ -28,12 +29,14 @@ const paths = dataPaths(dataDir);
 const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
 const group = new ProcessGroup();
 let stopping = false;
+let mailCatcher: MailCatcher | undefined;
 
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('stopping…');
     await group.stopAll();
+    await mailCatcher?.close();
   }
   process.exit(code);
 }
@@ -68,6 +71,14 @@ try {
   await db.close();
   log('database migrated');
 
+  // Alerts go to a local mail catcher (.eml files) unless SMTP_URL names a real server.
+  if (!env.SMTP_URL) {
+    const port = Number(env.SMTP_PORT ?? 1025);
+    if (await isPortOpen('127.0.0.1', port)) throw new Error(`port ${port} is in use: set SMTP_PORT or SMTP_URL`);
+    mailCatcher = await startMailCatcher({ dir: path.join(dataDir, 'mail'), port });
+    log(`alert e-mails land in ${mailCatcher.dir}`);
+  }
+
   // Workers load one prebuilt bundle instead of each bundling the workflow code at start.
   const bundle = await buildWorkflowBundle(path.join(dataDir, 'build', 'workflow-bundle.js'));
   const apiPort = Number(env.API_PORT ?? 8080);
@@ -80,6 +91,7 @@ try {
     API_PORT: String(apiPort),
     API_JWT_SECRET: env.API_JWT_SECRET ?? devSecret(dataDir, 'api-jwt-secret'),
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
+    ...(mailCatcher ? { SMTP_URL: mailCatcher.url } : {}),
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
   };
   writeCliEnv(dataDir, childEnv);
@@ -149,6 +161,7 @@ try {
         : []),
       `  API               ${apiUrl}  (health: ${apiUrl}/readyz)`,
       `  inbox             ${paths.inbox}  (drop CSV trade files here)`,
+      ...(mailCatcher ? [`  alert e-mails     ${mailCatcher.dir}  (local SMTP catcher at ${mailCatcher.url})`] : []),
       `  ingested ${date}: read ${result.read}, loaded ${result.loaded}, rejected ${result.rejected}, duplicates ${result.duplicates}`,
       `  champion model    ${champion ? `${champion.version} (npm run cli -- models list)` : 'none'}`,
       '  Ctrl-C stops everything.',
