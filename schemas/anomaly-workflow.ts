@@ -44,6 +44,6 @@ export interface AnomalyWorkflowState {
   escalatedAt: string | null;
   acknowledgedBy: string | null;
   review: { reviewId: string; decision: 'confirm' | 'dismiss'; comment: string; reviewer: string; at: string } | null;
-  /** DETECTED signals received, the start included (a second detection is counted and otherwise ignored). */
+  /** DETECTED signals received (signal-with-start delivers the first; a later detection is counted, nothing more). */
   detections: number;
 }

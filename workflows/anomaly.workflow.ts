@@ -50,7 +50,7 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
     escalatedAt: null,
     acknowledgedBy: null,
     review: null,
-    detections: 1,
+    detections: 0,
   };
   let ack: AcknowledgeSignalInput | undefined;
   let ackRecorded = false;

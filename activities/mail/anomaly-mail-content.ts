@@ -13,6 +13,15 @@ const fmtScore = (v: number | null | undefined) => (typeof v === 'number' ? v.to
 const orDash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '-' : v);
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d));
 
+/** `10000000000.00000` → `10,000,000,000`; `1234.50000` → `1,234.5` (the text stays exact: no float rounding). */
+export function formatAmount(decimal: string | null | undefined): string {
+  if (!decimal) return '-';
+  const match = /^(-?)(\d+)(?:\.(\d*?))?0*$/.exec(decimal);
+  if (!match) return decimal;
+  const grouped = match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${match[1]}${grouped}${match[3] ? `.${match[3]}` : ''}`;
+}
+
 /** `{ iforest: [{ feature, contribution }], … }` → "iforest: a (0.41), b (0.22)" lines; unknown shapes are skipped. */
 function topFeatureLines(explanation: Record<string, unknown>): string[] {
   const lines: string[] = [];
@@ -35,7 +44,7 @@ function ruleLines(hits: RuleHit[]): string[] {
 export function buildAnomalyMail(kind: AnomalyMailKind, data: AnomalyMailData, link: string): MailContent {
   const { anomaly, trade, score } = data;
   const head = kind === 'escalation' ? 'ESCALATION (not acknowledged within 2 business hours)' : 'Anomaly';
-  const notional = trade ? `${trade.notional_leg1} ${trade.notional_currency_leg1}` : '';
+  const notional = trade ? `${formatAmount(trade.notional_leg1)} ${trade.notional_currency_leg1}` : '';
   const subject = `[swap-reporting] ${head}: ${anomaly.product} ${notional} UTI ${anomaly.uti} (score ${fmtScore(anomaly.ensemble_score)})`;
   const executed = iso(anomaly.execution_ts);
   const lines = [
@@ -55,8 +64,8 @@ export function buildAnomalyMail(kind: AnomalyMailKind, data: AnomalyMailData, l
       `  Action / event: ${trade.action_type} / ${orDash(trade.event_type)}`,
       `  Product: ${trade.product} (${trade.asset_class}), cleared ${trade.cleared}`,
       `  Counterparties: ${trade.counterparty_1} / ${trade.counterparty_2} (${trade.counterparty_2_id_type})`,
-      `  Notional: ${trade.notional_leg1} ${trade.notional_currency_leg1}` +
-        (trade.notional_leg2 ? ` / ${trade.notional_leg2} ${orDash(trade.notional_currency_leg2)}` : ''),
+      `  Notional: ${formatAmount(trade.notional_leg1)} ${trade.notional_currency_leg1}` +
+        (trade.notional_leg2 ? ` / ${formatAmount(trade.notional_leg2)} ${orDash(trade.notional_currency_leg2)}` : ''),
       `  Fixed rate ${orDash(trade.fixed_rate_leg1)}, floating ${orDash(trade.floating_index_leg2)}, ` +
         `spread ${orDash(trade.spread)}, price ${orDash(trade.price)}`,
       `  Effective ${trade.effective_date}, expiration ${trade.expiration_date}`,

@@ -8,7 +8,7 @@ import {
   nextWindowOpening,
   type BusinessCalendar,
 } from '../../../schemas/calendar/business-calendar';
-import { kst, realCalendar, showKst } from './calendar-fixture';
+import { kst, realCalendar, showKst } from '../../support/calendar-fixture';
 
 let cal: BusinessCalendar;
 before(async () => {

@@ -1,10 +1,10 @@
 import { getHolidayPreset } from '@hyunbinseo/holidays-kr';
-import type { BusinessCalendar } from '../../../schemas/calendar/business-calendar';
+import type { BusinessCalendar } from '../../schemas/calendar/business-calendar';
 import {
   composeBusinessCalendar,
   type CalendarClosure,
   type HolidayPreset,
-} from '../../../schemas/calendar/compose-calendar';
+} from '../../schemas/calendar/compose-calendar';
 
 /** The real calendar of a range of years, from the holiday package plus our closures (what the activity builds). */
 export async function realCalendar(
