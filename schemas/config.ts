@@ -22,7 +22,12 @@ const addressList = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email()).min(1));
 
 /** Alert e-mail (anomaly alerts, escalations, operations alerts). SMTP credentials come only from the environment. */

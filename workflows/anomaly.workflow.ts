@@ -82,14 +82,20 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
         state.waitingUntil = null;
         try {
           const at = iso(now);
-          return await mail.sendAnomalyMail({ eventKey: input.eventKey, kind, at, windowClosesAt: iso(timing.windowClosesAt) });
+          return await mail.sendAnomalyMail({
+            eventKey: input.eventKey,
+            kind,
+            at,
+            windowClosesAt: iso(timing.windowClosesAt),
+          });
         } catch (error) {
           if (!isWindowClosed(error)) throw error;
           log.warn('alert window closed before the mail went out; waiting for the next one', { kind });
           continue;
         }
       }
-      if (timing.kind === 'gap') log.error('no business calendar for a year; asking again later', { year: timing.year });
+      if (timing.kind === 'gap')
+        log.error('no business calendar for a year; asking again later', { year: timing.year });
       const until = timing.kind === 'wait' ? timing.until : now + CALENDAR_GAP_RECHECK_MS;
       state.waitingUntil = iso(until);
       await condition(settled, until - now, { summary: `${kind}: wait for the alert window` });

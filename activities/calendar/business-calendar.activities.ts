@@ -43,13 +43,13 @@ export function createCalendarActivities(deps: CalendarDeps) {
       // The calendar must load even while SMTP is down: the next load (hours later) tries the e-mail again.
       await deps
         .sendOperationsMail({
-        key: `calendar-${year}`,
-        subject: `[swap-reporting] OPERATIONS: no business calendar data for ${year}`,
-        text:
-          `The Korean public-holiday data (@hyunbinseo/holidays-kr) has no entries for ${year}, and no holidays ` +
-          `were entered for it in calendar_closures (kind 'holiday').\n\nUntil one of the two is provided, no ` +
-          `date in ${year} counts as a business day: anomaly alerts that need ${year} wait, none is lost.\n` +
-          `Fix: update the package, or insert the gazette's holidays for ${year} into calendar_closures.\n`,
+          key: `calendar-${year}`,
+          subject: `[swap-reporting] OPERATIONS: no business calendar data for ${year}`,
+          text:
+            `The Korean public-holiday data (@hyunbinseo/holidays-kr) has no entries for ${year}, and no holidays ` +
+            `were entered for it in calendar_closures (kind 'holiday').\n\nUntil one of the two is provided, no ` +
+            `date in ${year} counts as a business day: anomaly alerts that need ${year} wait, none is lost.\n` +
+            `Fix: update the package, or insert the gazette's holidays for ${year} into calendar_closures.\n`,
         })
         .catch((error: unknown) => deps.logger.error({ err: error, year }, 'operations alert not sent'));
     }

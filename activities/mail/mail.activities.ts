@@ -99,7 +99,10 @@ export function createMailActivities(deps: MailDeps) {
     async sendAnomalyMail(input: SendAnomalyMailInput): Promise<SentMail> {
       const now = attemptTime(deps.clock);
       if (now >= Date.parse(input.windowClosesAt)) {
-        throw ApplicationFailure.nonRetryable(`the alert window closed at ${input.windowClosesAt}`, ALERT_WINDOW_CLOSED);
+        throw ApplicationFailure.nonRetryable(
+          `the alert window closed at ${input.windowClosesAt}`,
+          ALERT_WINDOW_CLOSED,
+        );
       }
       const data = await loadAnomalyMailData(db.kysely, input.eventKey);
       if (!data) {

@@ -46,7 +46,9 @@ function resolveClasspath(cache: string, log: (line: string) => void): string {
  */
 export function timeSkippingServerExecutable(log: (line: string) => void = () => {}): string {
   if (!onPath('java')) {
-    throw new Error('Java 17+ is needed for the time-skipping test server (e.g. apt-get install openjdk-17-jre-headless)');
+    throw new Error(
+      'Java 17+ is needed for the time-skipping test server (e.g. apt-get install openjdk-17-jre-headless)',
+    );
   }
   const cache = toolCacheDir();
   mkdirSync(cache, { recursive: true });

@@ -18,9 +18,7 @@ export const ESCALATION_BUSINESS_HOURS = 2;
 export const CALENDAR_GAP_RECHECK_MS = 6 * MS_PER_HOUR;
 
 export type SendTiming =
-  | { kind: 'send'; windowClosesAt: number }
-  | { kind: 'wait'; until: number }
-  | { kind: 'gap'; year: number };
+  { kind: 'send'; windowClosesAt: number } | { kind: 'wait'; until: number } | { kind: 'gap'; year: number };
 
 function orGap<T>(decide: () => T): T | { kind: 'gap'; year: number } {
   try {

@@ -41,7 +41,10 @@ export async function startAlertSuite(): Promise<AlertSuite> {
   const [database, smtp, bundle] = await Promise.all([
     createTestDatabase('alerts'),
     startSmtpCatcher(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } }),
+    bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} },
+    }),
   ]);
   return {
     database,
@@ -55,7 +58,11 @@ export async function startAlertSuite(): Promise<AlertSuite> {
 }
 
 /** A worker with the production alert activities (real SMTP transport, real database) on `client`'s server. */
-export async function createAlertWorker(suite: AlertSuite, connection: Worker['options']['connection'], taskQueue: string) {
+export async function createAlertWorker(
+  suite: AlertSuite,
+  connection: Worker['options']['connection'],
+  taskQueue: string,
+) {
   return Worker.create({
     ...(connection ? { connection } : {}),
     taskQueue,
@@ -83,9 +90,14 @@ export interface TimeSkippingRun {
 }
 
 /** Runs `body` against a fresh time-skipping test server with an alert worker; one server per scenario. */
-export async function withTimeSkipping(suite: AlertSuite, body: (run: TimeSkippingRun) => Promise<void>): Promise<void> {
+export async function withTimeSkipping(
+  suite: AlertSuite,
+  body: (run: TimeSkippingRun) => Promise<void>,
+): Promise<void> {
   const path = timeSkippingServerExecutable();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
   try {
     // The time-skipping server keeps its own list of search attributes.
     await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes: { Uti: 2 } });
@@ -98,7 +110,8 @@ export async function withTimeSkipping(suite: AlertSuite, body: (run: TimeSkippi
       now: () => env.currentTimeMs(),
       async skipTo(ms) {
         const now = await env.currentTimeMs();
-        if (ms < now) throw new Error(`cannot go back in time: ${new Date(ms).toISOString()} < ${new Date(now).toISOString()}`);
+        if (ms < now)
+          throw new Error(`cannot go back in time: ${new Date(ms).toISOString()} < ${new Date(now).toISOString()}`);
         if (ms > now) await env.sleep(ms - now);
       },
       async detect(label, n) {

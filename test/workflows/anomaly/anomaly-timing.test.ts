@@ -4,6 +4,7 @@ import { kstInstant } from '../../../schemas/calendar/kst';
 import { REVIEW_SIGNAL } from '../../../schemas/anomaly-workflow';
 import { startAlertSuite, TEST_MAIL, withTimeSkipping, type AlertSuite } from '../../support/alert-harness';
 import { showKst } from '../../support/calendar-fixture';
+import { recordHistory } from '../../support/record-history';
 import type { CaughtMail } from '../../support/smtp-catcher';
 import { businessDay, fridayBeforeWorkingMonday, nextChuseok } from './scenario-dates';
 
@@ -82,7 +83,9 @@ describe('anomalyWorkflow timing', { timeout: 300_000 }, () => {
       const { day } = await businessDay(await run.now());
       await run.skipTo(kstInstant(day, 10));
       const { eventKey, workflowId } = await run.detect('ten-oclock', 3);
-      const [alert] = await suite.smtp.waitFor((m) => m.headers.get('message-id')?.includes(`alert.${eventKey}`) ?? false);
+      const [alert] = await suite.smtp.waitFor(
+        (m) => m.headers.get('message-id')?.includes(`alert.${eventKey}`) ?? false,
+      );
       assertSentAt(alert!, kstInstant(day, 10));
 
       await run.skipTo(kstInstant(day, 12) - 60_000);
@@ -102,6 +105,19 @@ describe('anomalyWorkflow timing', { timeout: 300_000 }, () => {
         .where('event_key', '=', eventKey)
         .executeTakeFirstOrThrow();
       assert.equal(row.status, 'escalated');
+
+      // A confirmation ends it; the whole run is the committed golden history of this workflow.
+      const handle = run.client.workflow.getHandle(workflowId);
+      await handle.signal(REVIEW_SIGNAL, {
+        reviewId: `rev-${eventKey}`,
+        decision: 'confirm',
+        comment: 'off-market',
+        reviewer: 'lee',
+      });
+      const result = await handle.result();
+      assert.equal(result.status, 'confirmed');
+      assert.equal(result.escalatedAt, state.escalatedAt);
+      await recordHistory(run.client, workflowId, 'anomaly-alerted-escalated');
     });
   });
 
@@ -112,7 +128,9 @@ describe('anomalyWorkflow timing', { timeout: 300_000 }, () => {
       const { eventKey, workflowId } = await run.detect('acknowledged', 4);
       await suite.smtp.waitFor((m) => m.headers.get('message-id')?.includes(`alert.${eventKey}`) ?? false);
       await run.skipTo(kstInstant(day, 10.5));
-      await run.client.workflow.getHandle(workflowId).signal('acknowledge', { reviewId: `ack-${eventKey}`, by: 'kim.ops' });
+      await run.client.workflow
+        .getHandle(workflowId)
+        .signal('acknowledge', { reviewId: `ack-${eventKey}`, by: 'kim.ops' });
       await run.skipTo(kstInstant(next, 14));
       assert.equal(mailsOf(eventKey, 'escalation').length, 0);
       const state = await run.state(workflowId);
@@ -154,7 +172,12 @@ describe('anomalyWorkflow timing', { timeout: 300_000 }, () => {
         .where('anomaly_event_key', '=', eventKey)
         .execute();
       assert.deepEqual(audit, [
-        { review_id: `rev-${eventKey}`, action: 'dismiss', comment: '정상 거래 (booked twice by the desk)', actor: 'lee.compliance' },
+        {
+          review_id: `rev-${eventKey}`,
+          action: 'dismiss',
+          comment: '정상 거래 (booked twice by the desk)',
+          actor: 'lee.compliance',
+        },
       ]);
       const row = await suite.database.db.kysely
         .selectFrom('anomalies')
