@@ -1,38 +1,26 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import {
-  condition,
-  defineQuery,
-  defineSignal,
-  log,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { condition, log, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { AnomalyWorkflowActivities } from '../activities/anomalies/anomaly-workflow.activities';
 import type { CalendarActivities } from '../activities/calendar/business-calendar.activities';
 import type { MailActivities, SentMail } from '../activities/mail/mail.activities';
+import type { AnomalyWorkflowInput, AnomalyWorkflowState, ReviewSignalInput } from '../schemas/anomaly-workflow';
 import {
-  ACKNOWLEDGE_SIGNAL,
-  acknowledgeSignalSchema,
-  ANOMALY_STATE_QUERY,
-  DETECTED_SIGNAL,
-  REVIEW_SIGNAL,
-  reviewSignalSchema,
-  type AcknowledgeSignalInput,
-  type AnomalyWorkflowInput,
-  type AnomalyWorkflowState,
-  type ReviewSignalInput,
-} from '../schemas/anomaly-workflow';
-import { CALENDAR_GAP_RECHECK_MS, escalationDue, sendTiming } from '../schemas/calendar/alert-timing';
+  ALERT_WINDOW_CLOSED,
+  CALENDAR_GAP_RECHECK_MS,
+  escalationDue,
+  sendTiming,
+} from '../schemas/calendar/alert-timing';
 import { calendarYearsFor } from '../schemas/calendar/business-calendar';
 import { UTI } from '../schemas/search-attributes';
 import { ACTIVITY_PROFILES } from './activity-profiles';
+import { listenToAnomalySignals } from './anomaly-signals';
 
 const db = proxyActivities<AnomalyWorkflowActivities & CalendarActivities>(ACTIVITY_PROFILES.anomalyDb);
 const mail = proxyActivities<MailActivities>(ACTIVITY_PROFILES.mail);
-const ALERT_WINDOW_CLOSED = 'AlertWindowClosed';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The workflow clock: `new Date()` in workflow code is the (deterministic) time of the current workflow task. */
+const workflowNow = () => new Date().getTime();
 
 /**
  * One flagged trade event (DESIGN Data flow 5). Id `anomaly-<eventKey>`, started by signal-with-start of DETECTED.
@@ -52,31 +40,18 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
     review: null,
     detections: 0,
   };
-  let ack: AcknowledgeSignalInput | undefined;
+  const inbox = listenToAnomalySignals(state);
   let ackRecorded = false;
-  let review: ReviewSignalInput | undefined;
-  setHandler(defineSignal(DETECTED_SIGNAL), () => void state.detections++);
-  setHandler(defineSignal<[unknown]>(ACKNOWLEDGE_SIGNAL), (raw) => {
-    const parsed = acknowledgeSignalSchema.safeParse(raw);
-    if (!parsed.success) return log.warn('ignored a malformed acknowledge signal', { error: parsed.error.message });
-    ack ??= parsed.data;
-  });
-  setHandler(defineSignal<[unknown]>(REVIEW_SIGNAL), (raw) => {
-    const parsed = reviewSignalSchema.safeParse(raw);
-    if (!parsed.success) return log.warn('ignored a malformed review signal', { error: parsed.error.message });
-    review ??= parsed.data;
-  });
-  setHandler(defineQuery<AnomalyWorkflowState>(ANOMALY_STATE_QUERY), () => state);
   upsertSearchAttributes([{ key: UTI, value: input.uti }]);
 
-  const settled = () => ack !== undefined || review !== undefined;
+  const settled = () => inbox.ack !== undefined || inbox.review !== undefined;
   const calendarAt = (ms: number) => db.loadBusinessCalendar(calendarYearsFor(ms));
 
   /** Sends one mail inside an alert window, waiting for the next window as often as needed; undefined if settled. */
   async function sendInWindow(kind: 'alert' | 'escalation'): Promise<SentMail | undefined> {
     for (;;) {
       if (settled()) return undefined;
-      const now = Date.now();
+      const now = workflowNow();
       const timing = sendTiming(now, await calendarAt(now));
       if (timing.kind === 'send') {
         state.waitingUntil = null;
@@ -103,17 +78,18 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
   }
 
   async function recordAck(): Promise<void> {
+    const ack = inbox.ack;
     if (!ack || ackRecorded) return;
     ackRecorded = true;
     state.acknowledgedBy = ack.by;
-    if (!review) state.status = 'acknowledged';
+    if (!inbox.review) state.status = 'acknowledged';
     await db.recordAnomalyReview({
       reviewId: ack.reviewId,
       eventKey: input.eventKey,
       action: 'acknowledge',
       comment: null,
       actor: ack.by,
-      at: iso(Date.now()),
+      at: iso(workflowNow()),
     });
   }
 
@@ -124,18 +100,19 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
     await db.markAnomalyStatus({ eventKey: input.eventKey, status: 'alerted' });
     await waitThenEscalate(Date.parse(alert.date));
   }
-  while (!review) {
+  while (!inbox.review) {
     await recordAck();
-    await condition(() => review !== undefined || (ack !== undefined && !ackRecorded));
+    await condition(() => inbox.review !== undefined || (inbox.ack !== undefined && !ackRecorded));
   }
   await recordAck();
-  return finish(review);
+  return finish(inbox.review);
 
   async function waitThenEscalate(alertedMs: number): Promise<void> {
     for (;;) {
       const due = escalationDue(alertedMs, await calendarAt(alertedMs));
       if (due.kind === 'at') {
-        if (due.at > Date.now()) await condition(settled, due.at - Date.now(), { summary: 'escalation deadline' });
+        if (due.at > workflowNow())
+          await condition(settled, due.at - workflowNow(), { summary: 'escalation deadline' });
         break;
       }
       log.error('no business calendar for a year; asking again later', { year: due.year });
@@ -149,7 +126,7 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
   }
 
   async function finish(decision: ReviewSignalInput): Promise<AnomalyWorkflowState> {
-    const at = iso(Date.now());
+    const at = iso(workflowNow());
     await db.recordAnomalyReview({
       reviewId: decision.reviewId,
       eventKey: input.eventKey,

@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { ALERT_WINDOW_CLOSED } from '../../schemas/calendar/alert-timing';
 import type { Db } from '../db/connection';
 import type { Logger } from '../logging/logger';
 import { buildAnomalyMail, type AnomalyMailKind, type MailContent } from './anomaly-mail-content';
@@ -58,9 +59,6 @@ export interface SentMail {
   /** The Date header of the message, ISO. */
   date: string;
 }
-
-/** Error type of the failure thrown when a retry would send after the alert window closed. */
-export const ALERT_WINDOW_CLOSED = 'AlertWindowClosed';
 
 /** Server time of this attempt (Temporal's clock, which the time-skipping test server moves), else the clock. */
 function attemptTime(clock: () => Date): number {

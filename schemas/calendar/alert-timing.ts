@@ -12,6 +12,8 @@ import { kstDateOf, kstInstant, MS_PER_HOUR } from './kst';
  * unit-tested. A year without calendar data is a value ('gap'), not an exception, so the workflow can wait for it.
  */
 
+/** Error type of the mail activity's failure when an attempt would send after the alert window closed. */
+export const ALERT_WINDOW_CLOSED = 'AlertWindowClosed';
 /** Unacknowledged this long (in business hours) after the alert → escalation to the second list. */
 export const ESCALATION_BUSINESS_HOURS = 2;
 /** How long a workflow waits before it asks the calendar again when a year has no data. */

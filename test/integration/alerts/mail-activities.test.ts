@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import { createLogger } from '../../../activities/logging/logger';
 import { createSmtpTransport } from '../../../activities/mail/smtp-transport';
 import { kstInstant } from '../../../schemas/calendar/kst';
@@ -35,7 +36,10 @@ after(async () => {
 
 /** Runs an activity as Temporal would, with the attempt scheduled at `attemptMs` (server time). */
 function runAt<A, R>(attemptMs: number, fn: (input: A) => Promise<R>, input: A): Promise<R> {
-  return new MockActivityEnvironment({ currentAttemptScheduledTimestampMs: attemptMs }).run(fn, input);
+  return new MockActivityEnvironment(
+    { currentAttemptScheduledTimestampMs: attemptMs },
+    { logger: new DefaultLogger('ERROR') },
+  ).run(fn, input);
 }
 
 describe('sendAnomalyMail', () => {

@@ -143,6 +143,28 @@ describe('anomalyWorkflow timing', { timeout: 300_000 }, () => {
         .where('anomaly_event_key', '=', eventKey)
         .execute();
       assert.deepEqual(audit, [{ action: 'acknowledge', actor: 'kim.ops' }]);
+
+      const handle = run.client.workflow.getHandle(workflowId);
+      await handle.signal(REVIEW_SIGNAL, {
+        reviewId: `rev-${eventKey}`,
+        decision: 'confirm',
+        comment: '',
+        reviewer: 'lee',
+      });
+      const result = await handle.result();
+      assert.equal(result.status, 'confirmed');
+      assert.equal(result.acknowledgedBy, 'kim.ops');
+      const actions = await suite.database.db.kysely
+        .selectFrom('anomaly_reviews')
+        .select('action')
+        .where('anomaly_event_key', '=', eventKey)
+        .orderBy('at')
+        .execute();
+      assert.deepEqual(
+        actions.map((a) => a.action),
+        ['acknowledge', 'confirm'],
+      );
+      await recordHistory(run.client, workflowId, 'anomaly-acknowledged-confirmed');
     });
   });
 
@@ -166,6 +188,7 @@ describe('anomalyWorkflow timing', { timeout: 300_000 }, () => {
       assert.equal(result.status, 'dismissed');
       assert.equal(result.alertSentAt, null);
       assert.equal(result.review?.comment, '정상 거래 (booked twice by the desk)');
+      await recordHistory(run.client, workflowId, 'anomaly-reviewed-before-alert');
       const audit = await suite.database.db.kysely
         .selectFrom('anomaly_reviews')
         .select(['review_id', 'action', 'comment', 'actor'])
