@@ -17,6 +17,7 @@ import { previousWeekdayKst } from './stack/business-day';
 import { devSecret } from './stack/dev-secrets';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
+import { startMailCatcher } from './stack/mail-catcher';
 import { startTemporalDevServer } from './stack/temporal-server';
 
 // `npm start`: provisions Temporal and PostgreSQL, migrates, starts the workers and the API, then generates a
@@ -68,6 +69,11 @@ try {
   await db.close();
   log('database migrated');
 
+  // Alerts go to SMTP_URL when set; otherwise to a loopback catcher that saves each mail under DATA_DIR/mail.
+  const smtpUrl =
+    env.SMTP_URL ??
+    (await startMailCatcher({ dir: path.join(dataDir, 'mail'), port: Number(env.SMTP_PORT ?? 1025), log })).url;
+
   // Workers load one prebuilt bundle instead of each bundling the workflow code at start.
   const bundle = await buildWorkflowBundle(path.join(dataDir, 'build', 'workflow-bundle.js'));
   const apiPort = Number(env.API_PORT ?? 8080);
@@ -80,6 +86,8 @@ try {
     API_PORT: String(apiPort),
     API_JWT_SECRET: env.API_JWT_SECRET ?? devSecret(dataDir, 'api-jwt-secret'),
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
+    SMTP_URL: smtpUrl,
+    APP_BASE_URL: env.APP_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
   };
   const tsx = ['--import', 'tsx'];
@@ -148,6 +156,7 @@ try {
         : []),
       `  API               ${apiUrl}  (health: ${apiUrl}/readyz)`,
       `  inbox             ${paths.inbox}  (drop CSV trade files here)`,
+      `  alert e-mail      ${env.SMTP_URL ? smtpUrl : `${path.join(dataDir, 'mail')} (SMTP catcher at ${smtpUrl})`}`,
       `  ingested ${date}: read ${result.read}, loaded ${result.loaded}, rejected ${result.rejected}, duplicates ${result.duplicates}`,
       `  champion model    ${champion ? `${champion.version} (npm run cli -- models list)` : 'none'}`,
       '  Ctrl-C stops everything.',

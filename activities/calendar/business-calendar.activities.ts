@@ -39,9 +39,9 @@ async function presetOf(year: number): Promise<HolidayPreset | undefined> {
 export function createCalendarActivities(deps: CalendarDeps) {
   async function alertMissingYears(missing: number[]): Promise<void> {
     for (const year of missing) {
-      deps.logger.error({ year }, 'no public-holiday data for this year: alerts and reports will wait for it');
-      // The calendar must load even while SMTP is down: the next load (hours later) tries the e-mail again.
-      await deps
+      // The calendar must load even while SMTP is down: a later load tries the e-mail again. Logged loudly once,
+      // when the operations e-mail goes out, not on every load of every workflow.
+      const sent = await deps
         .sendOperationsMail({
           key: `calendar-${year}`,
           subject: `[swap-reporting] OPERATIONS: no business calendar data for ${year}`,
@@ -52,6 +52,9 @@ export function createCalendarActivities(deps: CalendarDeps) {
             `Fix: update the package, or insert the gazette's holidays for ${year} into calendar_closures.\n`,
         })
         .catch((error: unknown) => deps.logger.error({ err: error, year }, 'operations alert not sent'));
+      const message = 'no public-holiday data for this year: alerts that need it wait';
+      if (sent?.outcome === 'sent') deps.logger.error({ year }, message);
+      else deps.logger.debug({ year }, message);
     }
   }
 
