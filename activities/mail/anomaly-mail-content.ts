@@ -45,7 +45,8 @@ export function buildAnomalyMail(kind: AnomalyMailKind, data: AnomalyMailData, l
   const { anomaly, trade, score } = data;
   const head = kind === 'escalation' ? 'ESCALATION (not acknowledged within 2 business hours)' : 'Anomaly';
   const notional = trade ? `${formatAmount(trade.notional_leg1)} ${trade.notional_currency_leg1}` : '';
-  const subject = `[swap-reporting] ${head}: ${anomaly.product} ${notional} UTI ${anomaly.uti} (score ${fmtScore(anomaly.ensemble_score)})`;
+  const what = [anomaly.product, notional, `UTI ${anomaly.uti}`].filter(Boolean).join(' ');
+  const subject = `[swap-reporting] ${head}: ${what} (score ${fmtScore(anomaly.ensemble_score)})`;
   const executed = iso(anomaly.execution_ts);
   const lines = [
     kind === 'escalation'
