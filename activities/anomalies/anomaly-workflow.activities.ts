@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connection';
 import type { AnomalyStatus } from '../../schemas/db/database';
 import { recordReview } from './anomaly-reviews';
@@ -38,7 +39,15 @@ export function createAnomalyWorkflowActivities(deps: { db: Db; clock: () => Dat
 
     /** Records an acknowledgement or review decision (idempotent by reviewId; the web UI may have recorded it). */
     async recordAnomalyReview(input: RecordAnomalyReviewInput): Promise<boolean> {
-      return recordReview(deps.db.kysely, { ...input, at: new Date(input.at) });
+      try {
+        return await recordReview(deps.db.kysely, { ...input, at: new Date(input.at) });
+      } catch (error) {
+        // A review of an anomaly that was never stored is a contract breach, not an outage: fail loudly, no retry.
+        if ((error as { code?: string }).code === '23503') {
+          throw ApplicationFailure.nonRetryable(`no anomaly row for ${input.eventKey}`, 'AnomalyNotFound');
+        }
+        throw error;
+      }
     },
   };
 }

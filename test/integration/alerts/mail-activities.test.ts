@@ -135,3 +135,26 @@ describe('loadBusinessCalendar', () => {
     assert.deepEqual(calendar.missingYears, []);
   });
 });
+
+describe('recordAnomalyReview', () => {
+  it('records a review once per reviewId and fails for good for an anomaly that was never stored', async () => {
+    const { eventKey } = await insertAnomaly(database.db.kysely, {
+      label: 'review',
+      n: 3,
+      executionTs: '2026-11-26T01:00:00Z',
+    });
+    const review = { reviewId: `r-${eventKey}`, eventKey, action: 'confirm' as const, comment: 'ok', actor: 'lee' };
+    const at = new Date(inWindow).toISOString();
+    assert.equal(await runAt(inWindow, activities.recordAnomalyReview, { ...review, at }), true);
+    assert.equal(await runAt(inWindow, activities.recordAnomalyReview, { ...review, at }), false);
+    await assert.rejects(
+      runAt(inWindow, activities.recordAnomalyReview, {
+        ...review,
+        reviewId: 'r-missing',
+        eventKey: '00000000-0000-4000-8000-000000000000',
+        at,
+      }),
+      (e: unknown) => e instanceof ApplicationFailure && e.type === 'AnomalyNotFound' && e.nonRetryable,
+    );
+  });
+});
