@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toolCacheDir } from './tool-cache';
 
@@ -56,7 +56,12 @@ export function timeSkippingServerExecutable(log: (line: string) => void = () =>
   const wrapper = path.join(cache, 'bin', 'temporal-time-skipping-server');
   const script = `#!/bin/sh\n# Written by dev/stack/time-skipping-server.ts\nexec java -cp '${classpath}' ${MAIN_CLASS} "$@"\n`;
   mkdirSync(path.dirname(wrapper), { recursive: true });
-  if (!existsSync(wrapper) || readFileSync(wrapper, 'utf8') !== script) writeFileSync(wrapper, script);
-  chmodSync(wrapper, 0o755);
+  if (!existsSync(wrapper) || readFileSync(wrapper, 'utf8') !== script) {
+    // Written aside and renamed: test runs in parallel never execute a half-written script.
+    const temporary = `${wrapper}.${process.pid}`;
+    writeFileSync(temporary, script, { mode: 0o755 });
+    chmodSync(temporary, 0o755);
+    renameSync(temporary, wrapper);
+  }
   return wrapper;
 }
