@@ -104,7 +104,9 @@ export function createMailActivities(deps: MailDeps) {
       }
       const data = await loadAnomalyMailData(db.kysely, input.eventKey);
       if (!data) {
-        throw ApplicationFailure.nonRetryable(`no anomaly row for ${input.eventKey}`, 'AnomalyNotFound');
+        // Retried (visibly, with backoff) rather than failed: a detector that signals before its insert commits
+        // must not cost the alert.
+        throw ApplicationFailure.retryable(`no anomaly row for ${input.eventKey} (yet)`, 'AnomalyNotFound');
       }
       const link = `${settings.appBaseUrl.replace(/\/$/, '')}/anomalies/${input.eventKey}`;
       const content = buildAnomalyMail(input.kind, data, link);
