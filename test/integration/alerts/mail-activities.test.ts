@@ -103,6 +103,23 @@ describe('sendAnomalyMail', () => {
   });
 });
 
+describe('sendAnomalyMail without its anomaly row', () => {
+  it('fails retryably (a detector may signal before its insert commits) and sends nothing', async () => {
+    const eventKey = '11111111-2222-4333-8444-555555555555';
+    const closes = kstInstant('2026-11-26', 15);
+    await assert.rejects(
+      runAt(inWindow, activities.sendAnomalyMail, {
+        eventKey,
+        kind: 'alert',
+        at: new Date(inWindow).toISOString(),
+        windowClosesAt: new Date(closes).toISOString(),
+      }),
+      (e: unknown) => e instanceof ApplicationFailure && e.type === 'AnomalyNotFound' && !e.nonRetryable,
+    );
+    assert.equal(smtp.find('message-id', eventKey).length, 0);
+  });
+});
+
 describe('loadBusinessCalendar', () => {
   it('adds ad-hoc closures from calendar_closures', async () => {
     await database.db.kysely
