@@ -15,9 +15,9 @@ import { scheduleDefinitions } from '../client/schedules/schedule-definitions';
 import { isoWeekContaining } from '../schemas/calendar/iso-week';
 import { previousWeekdayKst } from './stack/business-day';
 import { devSecret, writeCliEnv } from './stack/dev-secrets';
-import { startMailCatcher, type MailCatcher } from './stack/mail-catcher';
 import { ProcessGroup, isPortOpen, waitFor } from './stack/child-processes';
 import { databaseUrl, ensureDatabase, startPostgres } from './stack/postgres-server';
+import { startMailCatcher } from './stack/mail-catcher';
 import { startTemporalDevServer } from './stack/temporal-server';
 
 // `npm start`: provisions Temporal and PostgreSQL, migrates, starts the workers and the API, then generates a
@@ -29,14 +29,12 @@ const paths = dataPaths(dataDir);
 const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
 const group = new ProcessGroup();
 let stopping = false;
-let mailCatcher: MailCatcher | undefined;
 
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('stopping…');
     await group.stopAll();
-    await mailCatcher?.close();
   }
   process.exit(code);
 }
@@ -71,13 +69,10 @@ try {
   await db.close();
   log('database migrated');
 
-  // Alerts go to a local mail catcher (.eml files) unless SMTP_URL names a real server.
-  if (!env.SMTP_URL) {
-    const port = Number(env.SMTP_PORT ?? 1025);
-    if (await isPortOpen('127.0.0.1', port)) throw new Error(`port ${port} is in use: set SMTP_PORT or SMTP_URL`);
-    mailCatcher = await startMailCatcher({ dir: path.join(dataDir, 'mail'), port });
-    log(`alert e-mails land in ${mailCatcher.dir}`);
-  }
+  // Alerts go to SMTP_URL when set; otherwise to a loopback catcher that saves each mail under DATA_DIR/mail.
+  const smtpUrl =
+    env.SMTP_URL ??
+    (await startMailCatcher({ dir: path.join(dataDir, 'mail'), port: Number(env.SMTP_PORT ?? 1025), log })).url;
 
   // Workers load one prebuilt bundle instead of each bundling the workflow code at start.
   const bundle = await buildWorkflowBundle(path.join(dataDir, 'build', 'workflow-bundle.js'));
@@ -91,7 +86,8 @@ try {
     API_PORT: String(apiPort),
     API_JWT_SECRET: env.API_JWT_SECRET ?? devSecret(dataDir, 'api-jwt-secret'),
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
-    ...(mailCatcher ? { SMTP_URL: mailCatcher.url } : {}),
+    SMTP_URL: smtpUrl,
+    APP_BASE_URL: env.APP_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
   };
   writeCliEnv(dataDir, childEnv);
@@ -161,7 +157,7 @@ try {
         : []),
       `  API               ${apiUrl}  (health: ${apiUrl}/readyz)`,
       `  inbox             ${paths.inbox}  (drop CSV trade files here)`,
-      ...(mailCatcher ? [`  alert e-mails     ${mailCatcher.dir}  (local SMTP catcher at ${mailCatcher.url})`] : []),
+      `  alert e-mail      ${env.SMTP_URL ? smtpUrl : `${path.join(dataDir, 'mail')} (SMTP catcher at ${smtpUrl})`}`,
       `  ingested ${date}: read ${result.read}, loaded ${result.loaded}, rejected ${result.rejected}, duplicates ${result.duplicates}`,
       `  champion model    ${champion ? `${champion.version} (npm run cli -- models list)` : 'none'}`,
       '  Ctrl-C stops everything.',

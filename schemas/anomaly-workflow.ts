@@ -33,3 +33,17 @@ export const reviewSignalSchema = z.object({
   reviewer: z.string().min(1).max(200),
 });
 export type ReviewSignalInput = z.infer<typeof reviewSignalSchema>;
+
+/** What the STATE query returns (and the workflow's result once a review ends it). Times are ISO (workflow time). */
+export interface AnomalyWorkflowState {
+  eventKey: string;
+  status: 'waiting_for_window' | 'alerted' | 'escalated' | 'acknowledged' | 'confirmed' | 'dismissed';
+  /** When the next mail may go out, while waiting for an alert window (null otherwise). */
+  waitingUntil: string | null;
+  alertSentAt: string | null;
+  escalatedAt: string | null;
+  acknowledgedBy: string | null;
+  review: { reviewId: string; decision: 'confirm' | 'dismiss'; comment: string; reviewer: string; at: string } | null;
+  /** DETECTED signals received (signal-with-start delivers the first; a later detection is counted, nothing more). */
+  detections: number;
+}

@@ -17,6 +17,35 @@ const commonShape = {
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A comma-separated list of e-mail addresses, at least one. */
+const addressList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email()).min(1));
+
+/** Alert e-mail (anomaly alerts, escalations, operations alerts). SMTP credentials come only from the environment. */
+const mailShape = {
+  /** smtp://host:port (or smtps://); the dev stack's SMTP catcher listens on 1025. */
+  SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  ALERT_FROM: z.email().default('swap-reporting@bank.example'),
+  ALERT_TO: addressList('swap-operations@bank.example'),
+  /** The second list: alerts unacknowledged after 2 business hours. */
+  ESCALATION_TO: addressList('swap-desk-heads@bank.example'),
+  /** Operations alerts (e.g. a year without holiday data). */
+  OPERATIONS_TO: addressList('swap-operations@bank.example'),
+  /** Base of the web UI links in e-mails: `${APP_BASE_URL}/anomalies/<eventKey>`. */
+  APP_BASE_URL: z.url().default('http://127.0.0.1:8080'),
+};
+
 export const workerConfigSchema = z.object({
   ...commonShape,
   /** Rows per ingest chunk: one COPY and one checkpoint per chunk. */
@@ -34,6 +63,7 @@ export const workerConfigSchema = z.object({
   /** ONNX execution provider the GPU worker asks for; it falls back to CPU when CUDA cannot load. */
   ONNX_PROVIDER: z.enum(['cuda', 'cpu']).default('cuda'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  ...mailShape,
 });
 
 export const apiConfigSchema = z.object({

@@ -11,3 +11,4 @@ export const CUSTOM_SEARCH_ATTRIBUTES = {
 
 export const FILE_SHA256 = defineSearchAttributeKey('FileSha256', SearchAttributeType.KEYWORD);
 export const BUSINESS_DATE = defineSearchAttributeKey('BusinessDate', SearchAttributeType.KEYWORD);
+export const UTI = defineSearchAttributeKey('Uti', SearchAttributeType.KEYWORD);

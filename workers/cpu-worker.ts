@@ -4,7 +4,9 @@ import { createDb, type Db } from '../activities/db/connection';
 import { createIngestActivities } from '../activities/ingest/ingest.activities';
 import type { Logger } from '../activities/logging/logger';
 import { createTrainingDataActivities } from '../activities/models/training/training-data.activities';
+import { createSmtpTransport } from '../activities/mail/smtp-transport';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
+import { createAlertActivities, mailSettingsOf } from './alert-activities';
 
 export const WORKFLOWS_PATH = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
 
@@ -40,6 +42,13 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
       clock: () => new Date(),
       fileStoreDir: dataPaths(config.DATA_DIR).fileStore,
       parseThreads: config.INGEST_PARSE_THREADS,
+    }),
+    ...createAlertActivities({
+      db,
+      logger,
+      clock: () => new Date(),
+      transport: createSmtpTransport({ url: config.SMTP_URL, user: config.SMTP_USER, password: config.SMTP_PASSWORD }),
+      settings: mailSettingsOf(config),
     }),
   };
   const worker = await Worker.create({

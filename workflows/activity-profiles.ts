@@ -27,4 +27,17 @@ export const ACTIVITY_PROFILES = {
     heartbeatTimeout: '2 minutes',
     retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
   },
+  // The anomaly workflow's database steps (calendar, status, audit): idempotent, and the workflow may live for days,
+  // so a database outage delays it instead of failing it (which would lose the alert).
+  anomalyDb: {
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  },
+  // E-mail: an alert must never be lost, so attempts go on (with backoff up to 5 minutes) for as long as SMTP is
+  // down; each attempt is idempotent (Message-ID and a claimed alert_messages row), so a retry never sends twice.
+  // A retry that would land after the alert window closes fails for good and the workflow waits for the next one.
+  mail: {
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  },
 } satisfies Record<string, ActivityOptions>;

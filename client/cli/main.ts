@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config';
+import { registerCalendarCommands } from './commands/calendar.command';
 import { registerGenerateCommand } from './commands/generate.command';
 import { registerIngestCommand } from './commands/ingest.command';
 import { registerModelCommands } from './commands/models.command';
@@ -17,6 +18,7 @@ registerIngestCommand(program);
 registerReplayCommands(program);
 registerModelCommands(program);
 registerScheduleCommands(program);
+registerCalendarCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -194,6 +194,15 @@ export interface AnomalyReviewsTable {
   at: Timestamp;
 }
 
+export interface CalendarClosuresTable {
+  /** KST date, `YYYY-MM-DD`. */
+  closed_on: string;
+  reason: string;
+  kind: ColumnType<'closure' | 'holiday', 'closure' | 'holiday' | undefined, 'closure' | 'holiday'>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   model_versions: ModelVersionsTable;
   model_events: ModelEventsTable;
@@ -207,6 +216,7 @@ export interface Database {
   anomalies: AnomaliesTable;
   alert_messages: AlertMessagesTable;
   anomaly_reviews: AnomalyReviewsTable;
+  calendar_closures: CalendarClosuresTable;
 }
 
 export type IngestedFile = Selectable<IngestedFilesTable>;
