@@ -6,7 +6,7 @@ import { z } from 'zod';
  * flags the trade event first starts it and a second detection is one more (ignored) signal.
  */
 export const anomalyWorkflowInputSchema = z.object({
-  eventKey: z.uuid(),
+  eventKey: z.guid(),
   uti: z.string().min(1).max(52),
   /** ISO 8601 UTC. */
   executionTs: z.string(),
