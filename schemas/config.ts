@@ -43,7 +43,12 @@ export const apiConfigSchema = z.object({
   /** HS256 key for the API's JWT bearer tokens: at least 32 bytes, from the environment (npm start makes one). */
   API_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Lifetime of a staff login session (its token), in minutes. */
-  API_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  API_SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(480),
   /** Login attempts per client address per minute (express-rate-limit). */
   API_LOGIN_RATE_LIMIT: positiveInt(10),
   INBOX_WATCH: z

@@ -56,7 +56,9 @@ export function createApp(deps: ApiDeps): express.Express {
     // A body express.json could not parse is the client's mistake: 400 naming the body, never a stack trace.
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      res.status(status).json({ error: status === 413 ? 'request body too large' : 'malformed request body', field: 'body' });
+      res
+        .status(status)
+        .json({ error: status === 413 ? 'request body too large' : 'malformed request body', field: 'body' });
       return;
     }
     deps.logger.error({ err: error }, 'request failed');

@@ -12,7 +12,8 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = proce
 
 /** Asks twice on the terminal without echo; throws when stdin is not a terminal or the two differ. */
 export async function promptPassword(label: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error('no terminal to ask for a password: use --password-stdin or --password-env');
+  if (!process.stdin.isTTY)
+    throw new Error('no terminal to ask for a password: use --password-stdin or --password-env');
   const first = await promptHidden(`${label}: `);
   const second = await promptHidden('again: ');
   if (first !== second) throw new Error('the two passwords differ');

@@ -35,7 +35,10 @@ export async function anomalyDetail(db: Kysely<Database>, temporal: Client, opti
     reviewsOf(db, eventKey),
     describeRun(temporal, options, anomaly.workflow_id),
   ]);
-  const state = run.status === 'NOT_FOUND' || run.status === 'UNKNOWN' ? null : await queryRun(temporal, anomaly.workflow_id, ANOMALY_STATE_QUERY);
+  const state =
+    run.status === 'NOT_FOUND' || run.status === 'UNKNOWN'
+      ? null
+      : await queryRun(temporal, anomaly.workflow_id, ANOMALY_STATE_QUERY);
   return {
     anomaly,
     trade: trade ?? null,
@@ -53,6 +56,10 @@ export async function anomalyDetail(db: Kysely<Database>, temporal: Client, opti
       : null,
     alerts,
     reviews,
-    workflow: { ...run, state: state && 'state' in state ? state.state : null, stateError: state && 'error' in state ? state.error : null },
+    workflow: {
+      ...run,
+      state: state && 'state' in state ? state.state : null,
+      stateError: state && 'error' in state ? state.error : null,
+    },
   };
 }

@@ -53,7 +53,10 @@ export async function listAnomalies(db: Kysely<Database>, q: AnomalyListQuery) {
         'workflow_id',
       ])
       .orderBy('business_date', 'desc')
-      .orderBy((eb) => eb.ref('ensemble_score'), (ob) => ob.desc().nullsLast())
+      .orderBy(
+        (eb) => eb.ref('ensemble_score'),
+        (ob) => ob.desc().nullsLast(),
+      )
       .orderBy('event_key')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)

@@ -42,7 +42,11 @@ export function authRouter(deps: StaffDeps): express.Router {
     await touchLogin(deps.db.kysely, user.name, deps.options.clock());
     deps.logger.info({ event: 'login', user: user.name, role: user.role }, 'login');
     res.set('Cache-Control', 'no-store');
-    res.json({ token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { name: user.name, role: user.role } });
+    res.json({
+      token: issued.token,
+      expiresAt: issued.expiresAt.toISOString(),
+      user: { name: user.name, role: user.role },
+    });
   });
 
   router.post('/logout', requireRole('viewer'), async (req, res) => {

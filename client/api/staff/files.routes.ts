@@ -8,7 +8,13 @@ import { runLink } from './temporal-info';
 import { page, pageSize, parseInput } from './validate';
 
 const listQuery = z.object({ page, pageSize }).strict();
-const fileParams = z.object({ fileId: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+const fileParams = z.object({
+  fileId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});
 /** A CSV download holds at most this many rows, so one request cannot pull an unbounded file into memory. */
 const MAX_CSV_ROWS = 200_000;
 
@@ -23,21 +29,47 @@ export function filesRouter(deps: StaffDeps): express.Router {
     const [rows, count] = await Promise.all([
       db
         .selectFrom('ingested_files')
-        .select(['id', 'sha256', 'original_name', 'status', 'file_error', 'encoding', 'rows_read', 'rows_loaded', 'rows_rejected', 'rows_duplicate', 'created_at', 'completed_at', 'workflow_id'])
+        .select([
+          'id',
+          'sha256',
+          'original_name',
+          'status',
+          'file_error',
+          'encoding',
+          'rows_read',
+          'rows_loaded',
+          'rows_rejected',
+          'rows_duplicate',
+          'created_at',
+          'completed_at',
+          'workflow_id',
+        ])
         .orderBy('id', 'desc')
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)
         .execute(),
-      db.selectFrom('ingested_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('ingested_files')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
-    res.json({ page: q.page, pageSize: q.pageSize, total: Number(count.n), items: rows.map((r) => ({ ...r, workflowLink: runLink(deps.options, r.workflow_id) })) });
+    res.json({
+      page: q.page,
+      pageSize: q.pageSize,
+      total: Number(count.n),
+      items: rows.map((r) => ({ ...r, workflowLink: runLink(deps.options, r.workflow_id) })),
+    });
   });
 
   router.get('/:fileId/rejected', requireRole('viewer'), async (req, res) => {
     const params = parseInput(fileParams, 'params', req, res, deps.logger);
     const q = params && parseInput(listQuery, 'query', req, res, deps.logger);
     if (!params || !q) return;
-    const file = await db.selectFrom('ingested_files').select(['id', 'original_name', 'rows_rejected']).where('id', '=', params.fileId).executeTakeFirst();
+    const file = await db
+      .selectFrom('ingested_files')
+      .select(['id', 'original_name', 'rows_rejected'])
+      .where('id', '=', params.fileId)
+      .executeTakeFirst();
     if (!file) {
       res.status(404).json({ error: 'no such file' });
       return;
@@ -57,7 +89,11 @@ export function filesRouter(deps: StaffDeps): express.Router {
   router.get('/:fileId/rejected.csv', requireRole('viewer'), async (req, res) => {
     const params = parseInput(fileParams, 'params', req, res, deps.logger);
     if (!params) return;
-    const file = await db.selectFrom('ingested_files').select(['id', 'sha256']).where('id', '=', params.fileId).executeTakeFirst();
+    const file = await db
+      .selectFrom('ingested_files')
+      .select(['id', 'sha256'])
+      .where('id', '=', params.fileId)
+      .executeTakeFirst();
     if (!file) {
       res.status(404).json({ error: 'no such file' });
       return;

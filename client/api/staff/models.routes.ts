@@ -6,7 +6,9 @@ import type { StaffDeps } from './staff-deps';
 import { runLink } from './temporal-info';
 import { parseInput } from './validate';
 
-const versionParams = z.object({ version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}$/, 'expected a model version') });
+const versionParams = z.object({
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}$/, 'expected a model version'),
+});
 const changeBody = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(1000) }).strict();
 
 /** GET /api/models; POST /api/models/:version/promote and /rollback (admin). */
@@ -18,7 +20,22 @@ export function modelsRouter(deps: StaffDeps): express.Router {
     const [versions, events] = await Promise.all([
       db
         .selectFrom('model_versions')
-        .select(['version', 'training_week', 'training_from', 'training_to', 'sample_size', 'holdout_size', 'metrics', 'drift', 'status', 'promotion_reason', 'onnx_sha256', 'workflow_id', 'created_at', 'promoted_at'])
+        .select([
+          'version',
+          'training_week',
+          'training_from',
+          'training_to',
+          'sample_size',
+          'holdout_size',
+          'metrics',
+          'drift',
+          'status',
+          'promotion_reason',
+          'onnx_sha256',
+          'workflow_id',
+          'created_at',
+          'promoted_at',
+        ])
         .orderBy('created_at', 'desc')
         .execute(),
       modelEvents(db),
@@ -43,7 +60,13 @@ export function modelsRouter(deps: StaffDeps): express.Router {
         return;
       }
       const actor = principalOf(res)!.sub;
-      const result = await promoteModelVersion(db, { version: params.version, reason: body.reason, actor, event, at: deps.options.clock() });
+      const result = await promoteModelVersion(db, {
+        version: params.version,
+        reason: body.reason,
+        actor,
+        event,
+        at: deps.options.clock(),
+      });
       deps.logger.info({ event: `model_${action}`, version: params.version, by: actor, ...result }, `model ${action}`);
       res.json({ version: params.version, ...result });
     });

@@ -10,6 +10,9 @@ export function csvCell(value: string): string {
 
 /** The rejected rows of a file as CSV (UTF-8 with BOM so Excel shows Korean text): line, reasons, raw record. */
 export function rejectedRowsCsv(rows: { line_no: number; reasons: string[]; raw: string }[]): string {
-  const lines = ['line_no,reasons,raw', ...rows.map((r) => [String(r.line_no), csvCell(r.reasons.join('; ')), csvCell(r.raw)].join(','))];
+  const lines = [
+    'line_no,reasons,raw',
+    ...rows.map((r) => [String(r.line_no), csvCell(r.reasons.join('; ')), csvCell(r.raw)].join(',')),
+  ];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

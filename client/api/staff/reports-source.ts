@@ -29,7 +29,10 @@ export interface ReportFile {
  * `tableReportsSource` reads a `reports` table when one exists (columns named below).
  */
 export interface ReportsSource {
-  list(page: { page: number; pageSize: number }): Promise<{ available: boolean; total: number; items: ReportSummary[] }>;
+  list(page: {
+    page: number;
+    pageSize: number;
+  }): Promise<{ available: boolean; total: number; items: ReportSummary[] }>;
   file(id: string, format: ReportFormat): Promise<ReportFile | undefined>;
   /** Transmit the report again (admin); absent = not offered. */
   resubmit?(id: string, actor: string): Promise<{ workflowId: string; runId?: string }>;
@@ -51,7 +54,9 @@ export function tableReportsSource(db: Kysely<Database>): ReportsSource {
     async list({ page, pageSize }) {
       if (!(await exists())) return { available: false, total: 0, items: [] };
       const [{ rows }, count] = await Promise.all([
-        sql<Row>`select * from reports order by created_at desc nulls last, id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
+        sql<Row>`select * from reports order by created_at desc nulls last, id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(
+          db,
+        ),
         sql<{ n: number }>`select count(*)::int as n from reports`.execute(db),
       ]);
       return { available: true, total: count.rows[0]?.n ?? 0, items: rows.map(toSummary) };
@@ -67,8 +72,16 @@ export function tableReportsSource(db: Kysely<Database>): ReportsSource {
       return {
         path,
         sha256,
-        fileName: `${text(row.kind) ?? 'report'}-${text(row.period) ?? id}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_'),
-        contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : extension === 'xml' ? 'application/xml' : 'text/csv; charset=utf-8',
+        fileName: `${text(row.kind) ?? 'report'}-${text(row.period) ?? id}.${extension}`.replace(
+          /[^A-Za-z0-9._-]/g,
+          '_',
+        ),
+        contentType:
+          format === 'xlsx'
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : extension === 'xml'
+              ? 'application/xml'
+              : 'text/csv; charset=utf-8',
       };
     },
   };
@@ -84,6 +97,9 @@ function toSummary(row: Row): ReportSummary {
     createdAt: text(row.created_at),
     submittedAt: text(row.submitted_at),
     acknowledgedAt: text(row.acknowledged_at),
-    files: REPORT_FORMATS.filter((f) => row[`${f}_path`]).map((format) => ({ format, sha256: text(row[`${format}_sha256`]) })),
+    files: REPORT_FORMATS.filter((f) => row[`${f}_path`]).map((format) => ({
+      format,
+      sha256: text(row[`${format}_sha256`]),
+    })),
   };
 }

@@ -10,9 +10,7 @@ import { runLink } from './temporal-info';
 import { page, pageSize, parseInput } from './validate';
 
 const listQuery = z.object({ page, pageSize }).strict();
-const reportId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,119}$/, 'expected a report id');
+const reportId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,119}$/, 'expected a report id');
 const downloadParams = z.object({ id: reportId, format: z.enum(REPORT_FORMATS) });
 
 /** GET /api/reports, GET /api/reports/:id/:format (xlsx | machine), POST /api/reports/:id/resubmit (admin). */
@@ -41,7 +39,11 @@ export function reportsRouter(deps: StaffDeps): express.Router {
     const root = deps.options.reportsDir ? path.resolve(deps.options.reportsDir) : undefined;
     const resolved = file && path.resolve(file.path);
     if (!file || !resolved || !root || !resolved.startsWith(root + path.sep)) {
-      if (file) deps.logger.warn({ event: 'report_path_refused', id: params.id, path: file.path }, 'report file outside the reports folder');
+      if (file)
+        deps.logger.warn(
+          { event: 'report_path_refused', id: params.id, path: file.path },
+          'report file outside the reports folder',
+        );
       res.status(404).json({ error: 'no such report file' });
       return;
     }
@@ -69,7 +71,10 @@ export function reportsRouter(deps: StaffDeps): express.Router {
     }
     const actor = principalOf(res)!.sub;
     const run = await source.resubmit(params.id, actor);
-    deps.logger.info({ event: 'report_resubmit', id: params.id, by: actor, workflowId: run.workflowId }, 'report resubmitted');
+    deps.logger.info(
+      { event: 'report_resubmit', id: params.id, by: actor, workflowId: run.workflowId },
+      'report resubmitted',
+    );
     res.json({ ...run, link: runLink(deps.options, run.workflowId, run.runId) });
   });
   return router;

@@ -46,6 +46,17 @@ export async function reviewAnomaly(db: Kysely<Database>, temporal: Client, logg
       'anomaly workflow not running; the review stands in the audit log',
     );
   }
-  logger.info({ event: 'review', eventKey: review.eventKey, reviewId, decision: review.decision, by: review.reviewer, recorded, signalled }, 'review recorded');
+  logger.info(
+    {
+      event: 'review',
+      eventKey: review.eventKey,
+      reviewId,
+      decision: review.decision,
+      by: review.reviewer,
+      recorded,
+      signalled,
+    },
+    'review recorded',
+  );
   return { reviewId, recorded, signalled };
 }

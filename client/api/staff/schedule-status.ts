@@ -23,7 +23,12 @@ export async function scheduleStatuses(client: Client, options: StaffOptions): P
       const lastRun = last
         ? {
             takenAt: last.takenAt.toISOString(),
-            ...(await describeRun(client, options, last.action.workflow.workflowId, last.action.workflow.firstExecutionRunId)),
+            ...(await describeRun(
+              client,
+              options,
+              last.action.workflow.workflowId,
+              last.action.workflow.firstExecutionRunId,
+            )),
           }
         : null;
       return {

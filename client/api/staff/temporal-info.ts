@@ -27,7 +27,12 @@ export async function describeRun(
     const description = await client.connection.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, () =>
       client.workflow.getHandle(workflowId, runId).describe(),
     );
-    return { workflowId, runId: description.runId, status: description.status.name, link: runLink(options, workflowId, description.runId) };
+    return {
+      workflowId,
+      runId: description.runId,
+      status: description.status.name,
+      link: runLink(options, workflowId, description.runId),
+    };
   } catch (error) {
     const status = error instanceof WorkflowNotFoundError ? 'NOT_FOUND' : 'UNKNOWN';
     return { workflowId, runId: runId ?? null, status, link: runLink(options, workflowId, runId) };

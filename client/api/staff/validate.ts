@@ -64,6 +64,8 @@ export function parseInput<S extends z.ZodType>(
     },
     suspicious ? 'refused suspicious input' : 'refused invalid input',
   );
-  res.status(400).json({ error: `invalid ${issues[0]?.field}: ${issues[0]?.message}`, field: issues[0]?.field, issues });
+  res
+    .status(400)
+    .json({ error: `invalid ${issues[0]?.field}: ${issues[0]?.message}`, field: issues[0]?.field, issues });
   return undefined;
 }

@@ -32,9 +32,17 @@ export function registerUserCommands(program: Command): void {
       }
       const db = cliContext().database();
       try {
-        const { created } = await addUser(db.kysely, { name, role: options.role, passwordHash: await hashPassword(password) });
+        const { created } = await addUser(db.kysely, {
+          name,
+          role: options.role,
+          passwordHash: await hashPassword(password),
+        });
         if (!created) throw new Error(`user ${name} exists already`);
-        printResult(Boolean(options.json), { name, role: options.role, created }, () => `added ${name} (${options.role})`);
+        printResult(
+          Boolean(options.json),
+          { name, role: options.role, created },
+          () => `added ${name} (${options.role})`,
+        );
       } finally {
         await db.close();
       }
@@ -66,7 +74,10 @@ export function registerUserCommands(program: Command): void {
           { users: list },
           () =>
             list
-              .map((u) => `${u.name.padEnd(20)} ${u.role.padEnd(9)} ${u.disabled ? 'disabled' : 'active  '} last login ${u.lastLoginAt?.toISOString() ?? '-'}`)
+              .map(
+                (u) =>
+                  `${u.name.padEnd(20)} ${u.role.padEnd(9)} ${u.disabled ? 'disabled' : 'active  '} last login ${u.lastLoginAt?.toISOString() ?? '-'}`,
+              )
               .join('\n') || 'no users yet',
         );
       } finally {
