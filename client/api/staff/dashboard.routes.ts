@@ -2,7 +2,7 @@ import express from 'express';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireRole } from '../auth/authenticate';
-import { scheduleStatuses } from './schedule-status';
+import { cachedScheduleStatuses } from './schedule-status';
 import type { StaffDeps } from './staff-deps';
 import { parseInput } from './validate';
 
@@ -17,13 +17,14 @@ export function kstDate(instant: Date): string {
 /** GET /api/dashboard: anomalies per business day, open reviews, and every schedule's next and last run. */
 export function dashboardRouter(deps: StaffDeps): express.Router {
   const router = express.Router();
+  const schedules = cachedScheduleStatuses(deps.temporal, deps.options, deps.options.scheduleCacheMs);
   router.get('/', requireRole('viewer'), async (req, res) => {
     const input = parseInput(query, 'query', req, res, deps.logger);
     if (!input) return;
     const to = kstDate(deps.options.clock());
     const from = kstDate(new Date(Date.parse(`${to}T00:00:00Z`) - (input.days - 1) * 86_400_000));
     const db = deps.db.kysely;
-    const [perDay, open, schedules] = await Promise.all([
+    const [perDay, open, scheduleList] = await Promise.all([
       db
         .selectFrom('anomalies')
         .select((eb) => [
@@ -42,7 +43,7 @@ export function dashboardRouter(deps: StaffDeps): express.Router {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('status', 'in', [...PENDING_STATUSES])
         .executeTakeFirstOrThrow(),
-      scheduleStatuses(deps.temporal, deps.options).catch((error: unknown) => {
+      schedules().catch((error: unknown) => {
         deps.logger.warn({ err: error }, 'schedules unavailable');
         return null;
       }),
@@ -58,7 +59,7 @@ export function dashboardRouter(deps: StaffDeps): express.Router {
         pending: Number(d.total) - Number(d.confirmed) - Number(d.dismissed),
       })),
       openReviews: Number(open.n),
-      schedules,
+      schedules: scheduleList,
     });
   });
   return router;

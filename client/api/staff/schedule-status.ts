@@ -11,6 +11,26 @@ export interface ScheduleStatus {
   link: string;
 }
 
+/** The dashboard waits this long for Temporal's schedule API, then shows the schedules as unavailable. */
+const SCHEDULES_DEADLINE_MS = 3000;
+
+/**
+ * scheduleStatuses, remembered for `ttlMs`: schedules change at most once a minute, and a busy dashboard should not
+ * put one describe per schedule on Temporal for every page view. A failed lookup is not remembered.
+ */
+export function cachedScheduleStatuses(client: Client, options: StaffOptions, ttlMs = 10_000) {
+  let cached: { at: number; value: Promise<ScheduleStatus[]> } | undefined;
+  return (): Promise<ScheduleStatus[]> => {
+    if (cached && Date.now() - cached.at < ttlMs) return cached.value;
+    const value = client.connection.withDeadline(Date.now() + SCHEDULES_DEADLINE_MS, () =>
+      scheduleStatuses(client, options),
+    );
+    cached = { at: Date.now(), value };
+    value.catch(() => (cached = undefined));
+    return value;
+  };
+}
+
 /** Each Temporal schedule with its next runs and its last run's status, via the client's schedule API. */
 export async function scheduleStatuses(client: Client, options: StaffOptions): Promise<ScheduleStatus[]> {
   const ids: string[] = [];

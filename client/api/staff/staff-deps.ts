@@ -17,6 +17,8 @@ export interface StaffOptions {
   reports?: ReportsSource;
   /** Folder that report files must live under; a stored path outside it is never served. */
   reportsDir?: string;
+  /** How long the dashboard reuses Temporal's schedule answers. */
+  scheduleCacheMs: number;
   clock: () => Date;
 }
 
@@ -25,6 +27,7 @@ export const STAFF_DEFAULTS: StaffOptions = {
   temporalNamespace: 'default',
   sessionTtlSeconds: 8 * 3600,
   loginRateLimit: { limit: 10, windowMs: 60_000 },
+  scheduleCacheMs: 10_000,
   clock: () => new Date(),
 };
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, it } from 'node:test';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
+import { uniqueTaskQueue } from '../../support/temporal-env';
 import { startStaffApp, type StaffApp } from '../../support/staff-app';
 import { seedAnomaly, seedFileWithRejections, seedModels, type SeededAnomaly } from '../../support/staff-seed';
 
@@ -10,7 +12,7 @@ let file: Awaited<ReturnType<typeof seedFileWithRejections>>;
 
 before(async () => {
   // The dashboard's "today" is pinned so its 30-day window holds the seeded business dates.
-  app = await startStaffApp({ clock: () => new Date('2026-11-21T03:00:00Z') });
+  app = await startStaffApp({ clock: () => new Date('2026-11-21T03:00:00Z'), scheduleCacheMs: 0 });
   const db = app.database.db.kysely;
   const specs = [
     { product: 'IRS', desk: '금리스왑데스크', score: 0.95, businessDate: '2026-11-20' },
@@ -23,7 +25,14 @@ before(async () => {
   file = await seedFileWithRejections(db);
   await seedModels(db);
 });
-after(() => app.close());
+after(async () => {
+  await app.temporal.client.schedule
+    .getHandle(scheduleId)
+    .delete()
+    .catch(() => undefined);
+  await app.close();
+});
+const scheduleId = uniqueTaskQueue('dashboard-schedule');
 
 async function get<T = Record<string, unknown>>(urlPath: string, role: 'viewer' | 'admin' = 'viewer') {
   const response = await fetch(app.baseUrl + urlPath, {
@@ -172,4 +181,38 @@ it('lets an admin promote a candidate, recorded in the champion history', async 
     event: 'promoted',
     actor: 'jung.admin',
   });
+});
+
+it('shows each schedule with its next run and its last run, status and Temporal link', async () => {
+  const client = app.temporal.client;
+  const handle = await client.schedule.create({
+    scheduleId,
+    spec: { calendars: [{ hour: 5, minute: 0 }], timezone: 'Asia/Seoul' },
+    action: { type: 'startWorkflow', workflowType: 'dailyReportWorkflow', taskQueue: scheduleId, args: [{}] },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP },
+  });
+  await handle.trigger();
+  type Schedules = {
+    schedules: {
+      scheduleId: string;
+      workflowType: string;
+      nextRuns: string[];
+      lastRun: { workflowId: string; status: string; link: string } | null;
+      link: string;
+    }[];
+  };
+  let mine: Schedules['schedules'][number] | undefined;
+  for (let attempt = 0; attempt < 40 && !mine?.lastRun; attempt++) {
+    mine = (await get<Schedules>('/api/dashboard')).schedules.find((s) => s.scheduleId === scheduleId);
+    if (!mine?.lastRun) await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.ok(mine?.lastRun, 'the triggered run shows as the last run');
+  assert.equal(mine.workflowType, 'dailyReportWorkflow');
+  assert.ok(mine.nextRuns.length > 0 && Date.parse(mine.nextRuns[0]!) > Date.now());
+  // No worker polls this queue, so the run is still running.
+  assert.equal(mine.lastRun.status, 'RUNNING');
+  const runPage = `http://temporal-ui.test/namespaces/default/workflows/${encodeURIComponent(mine.lastRun.workflowId)}/`;
+  assert.ok(mine.lastRun.link.startsWith(runPage) && mine.lastRun.link.endsWith('/history'), mine.lastRun.link);
+  assert.equal(mine.link, `http://temporal-ui.test/namespaces/default/schedules/${scheduleId}`);
+  await client.workflow.getHandle(mine.lastRun.workflowId).terminate('test over');
 });

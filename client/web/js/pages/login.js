@@ -2,6 +2,8 @@ import { api, session } from '../api.js';
 import { h } from '../dom.js';
 
 export function loginPage(view, { showError, onLogin }) {
+  // A stale token must not ride along with the login request (an expired one would be answered 401 first).
+  session.clear();
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit' }, 'Log in · 로그인');
