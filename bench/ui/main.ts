@@ -54,11 +54,13 @@ try {
     scheduleDefinitions({ cpuTaskQueue: 'bench-ui' }).map((d) => ({ ...d, state: { paused: true } })),
   );
   const tokens = createTokenService({ secret: 'bench-secret-bench-secret-bench-secret-0000' });
+  // The dashboard's schedule cache is off, so every request asks Temporal: the numbers are the uncached worst case.
   const app = createApp({
     db,
     temporal: client,
     tokens,
     logger: createLogger({ service: 'bench-ui', level: 'error' }),
+    staff: { scheduleCacheMs: 0 },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
