@@ -87,6 +87,7 @@ it(
     await page.click('form.filters button[type=submit]');
     await page.waitForSelector('.page[data-page=anomalies][data-ready=true]');
     assert.match(page.url(), /product=IRS/);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'anomalies.png'), fullPage: true });
     await page.click(`a.anomaly-link:text("${anomaly.uti}")`);
     await page.waitForSelector('.page[data-page=anomaly][data-ready=true]');
     assert.match((await page.textContent('#workflow-state')) ?? '', /"status": "alerted"/);
@@ -159,6 +160,7 @@ it('downloads a report and the rejected rows, and their checksums match', { time
   assert.deepEqual(reportBytes, report.bytes);
   await page.waitForSelector('#download-status:has-text("SHA-256")');
   assert.match((await page.textContent('#download-status')) ?? '', new RegExp(report.sha256));
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'reports.png'), fullPage: true });
 
   await page.goto(`${app.baseUrl}/#/files?file=${fileId}`);
   await page.waitForSelector('.page[data-page=files][data-ready=true]');
@@ -166,6 +168,7 @@ it('downloads a report and the rejected rows, and their checksums match', { time
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-rejected')]);
   const csv = readFileSync((await csvDownload.path())!);
   await page.waitForSelector('#download-status:has-text("SHA-256")');
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'files.png'), fullPage: true });
   const shown = /SHA-256 ([0-9a-f]{64})/.exec((await page.textContent('#download-status')) ?? '')?.[1];
   assert.equal(createHash('sha256').update(csv).digest('hex'), shown);
   assert.match(csv.toString('utf8'), /^\uFEFFline_no,reasons,raw\r\n2,uti: 형식이 맞지 않음,/);

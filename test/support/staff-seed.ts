@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../client/users/password-hash';
 import { addUser } from '../../client/users/users.repository';
@@ -20,6 +20,10 @@ export async function seedUser(db: Kysely<Database>, name: string, role: StaffRo
   await addUser(db, { name, role, passwordHash: await hashPassword(password, TEST_SCRYPT) });
 }
 
+// Event keys differ per test process, so workflows that one suite leaves on the shared Temporal server never meet
+// another suite's anomalies.
+const RUN_SALT = randomBytes(6).toString('hex');
+
 export interface SeededAnomaly {
   eventKey: string;
   uti: string;
@@ -39,7 +43,7 @@ export async function seedAnomaly(
     status?: Database['anomalies']['status']['__select__'];
   } = {},
 ): Promise<SeededAnomaly> {
-  const eventKey = eventKeyOf(`anomaly-${n}`);
+  const eventKey = eventKeyOf(`anomaly-${RUN_SALT}-${n}`);
   const uti = `${BANK_LEI}A${String(n).padStart(10, '0')}`;
   const businessDate = overrides.businessDate ?? '2026-11-20';
   const executionTs = `${businessDate}T01:15:30.000Z`;

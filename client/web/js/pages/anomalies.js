@@ -1,5 +1,5 @@
 import { api, qs } from '../api.js';
-import { badge, fmt, h, pager, table } from '../dom.js';
+import { badge, fmt, h, pager, runLink, table } from '../dom.js';
 
 const PRODUCTS = ['IRS', 'CCS', 'FX_SWAP', 'CDS', 'EQUITY_SWAP'];
 const STATUSES = ['pending', 'open', 'alerted', 'escalated', 'acknowledged', 'confirmed', 'dismissed'];
@@ -50,6 +50,7 @@ export async function anomaliesPage(view, { params, navigate }) {
         { label: 'Rules', cell: (a) => a.rule_hits.map((r) => r.rule).join(', ') || '–' },
         { label: 'Status', cell: (a) => badge(a.status) },
         { label: 'Executed', cell: (a) => fmt.dateTime(a.execution_ts) },
+        { label: 'Run', cell: (a) => runLink(a.workflowLink, 'workflow ↗') },
       ],
       result.items,
       'No anomalies match these filters.',
