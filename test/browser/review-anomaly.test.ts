@@ -10,6 +10,7 @@ import { startStaffApp, type StaffApp } from '../support/staff-app';
 import {
   seedAnomaly,
   seedFileWithRejections,
+  seedModels,
   seedUser,
   TEST_PASSWORD,
   type SeededAnomaly,
@@ -33,6 +34,8 @@ before(async () => {
   const db = app.database.db.kysely;
   await seedUser(db, 'kim.reviewer', 'reviewer');
   await seedUser(db, 'lee.viewer', 'viewer');
+  await seedUser(db, 'jung.admin', 'admin');
+  await seedModels(db);
   anomaly = await seedAnomaly(db, 1, { desk: '금리스왑데스크', score: 0.97 });
   for (let n = 2; n <= 12; n++) {
     await seedAnomaly(db, n, {
@@ -173,4 +176,27 @@ it('downloads a report and the rejected rows, and their checksums match', { time
   assert.equal(createHash('sha256').update(csv).digest('hex'), shown);
   assert.match(csv.toString('utf8'), /^\uFEFFline_no,reasons,raw\r\n2,uti: 형식이 맞지 않음,/);
   await context.close();
+});
+
+it('an admin promotes a candidate model; a viewer is offered no such button', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = collectPageErrors(page);
+  await logIn(page, app.baseUrl, 'jung.admin', TEST_PASSWORD);
+  await page.goto(`${app.baseUrl}/#/models`);
+  await page.waitForSelector('.page[data-page=models][data-ready=true]');
+  page.once('dialog', (dialog) => void dialog.accept('higher PR AUC on the hold-out'));
+  await page.click('button:text("Promote")');
+  await page.locator('table', { hasText: 'higher PR AUC on the hold-out' }).waitFor({ timeout: 10_000 });
+  const history = (await page.textContent('main')) ?? '';
+  assert.match(history, /2026-W47-a\s*promoted\s*jung\.admin\s*higher PR AUC on the hold-out/);
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'models.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const viewer = await browser.newPage();
+  await logIn(viewer, app.baseUrl, 'lee.viewer', TEST_PASSWORD);
+  await viewer.goto(`${app.baseUrl}/#/models`);
+  await viewer.waitForSelector('.page[data-page=models][data-ready=true]');
+  assert.equal(await viewer.locator('button:text("Promote"), button:text("Roll back to")').count(), 0);
+  await viewer.close();
 });
