@@ -104,4 +104,29 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The web UI's ES modules run in the browser.
+    files: ['client/web/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'sessionStorage',
+          'fetch',
+          'URL',
+          'URLSearchParams',
+          'FormData',
+          'Node',
+          'crypto',
+          'prompt',
+          'confirm',
+          'setTimeout',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

@@ -7,9 +7,9 @@ import { startPostgres } from './stack/postgres-server';
 import { startTemporalDevServer } from './stack/temporal-server';
 
 // `npm test [tier…]`: checks (typecheck, lint, format) and every test tier against a real Temporal dev server and
-// a real PostgreSQL that this script starts and stops. Tiers: unit, workflows, replay, integration.
+// a real PostgreSQL that this script starts and stops. Tiers: unit, workflows, replay, integration, browser.
 const root = path.resolve(import.meta.dirname, '..');
-const TIERS = ['unit', 'replay', 'workflows', 'integration'] as const;
+const TIERS = ['unit', 'replay', 'workflows', 'integration', 'browser'] as const;
 // Arguments ending in .test.ts run just those files (with the servers their tier needs), e.g.
 // `npx tsx dev/test.ts test/workflows/anomaly/anomaly.test.ts`.
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));

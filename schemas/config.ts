@@ -72,6 +72,15 @@ export const apiConfigSchema = z.object({
   API_HOST: z.string().default('127.0.0.1'),
   /** HS256 key for the API's JWT bearer tokens: at least 32 bytes, from the environment (npm start makes one). */
   API_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Lifetime of a staff login session (its token), in minutes. */
+  API_SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(480),
+  /** Login attempts per client address per minute (express-rate-limit). */
+  API_LOGIN_RATE_LIMIT: positiveInt(10),
   INBOX_WATCH: z
     .enum(['true', 'false'])
     .default('true')
@@ -117,5 +126,7 @@ export function dataPaths(dataDir: string) {
     fileStore: path.join(root, 'files'),
     /** Model artefacts per version, and the training runs' shared work folders. */
     models: path.join(root, 'models'),
+    /** Report files (xlsx and machine files); the API serves downloads only from inside it. */
+    reports: path.join(root, 'reports'),
   } as const;
 }

@@ -5,21 +5,28 @@ import type { Logger } from '../../activities/logging/logger';
 import { sql } from 'kysely';
 import { authenticate } from './auth/authenticate';
 import type { TokenService } from './auth/token-service';
+import { isTokenRevoked } from '../users/users.repository';
+import { securityHeaders } from './staff/security-headers';
+import { STAFF_DEFAULTS, type StaffOptions } from './staff/staff-deps';
+import { mountStaff } from './staff/staff-routes';
 
 export interface ApiDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
   tokens: TokenService;
+  /** Staff API and web UI settings (Temporal UI links, session lifetime, login rate limit, reports). */
+  staff?: Partial<StaffOptions>;
 }
 
 /** The HTTP API ("TainWeb"). Health endpoints now; authenticated endpoints join as their features land. */
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
-  // Every route below sees the request's principal when a valid bearer token came with it.
-  app.use(authenticate({ tokens: deps.tokens }));
+  // Every route below sees the request's principal when a valid bearer token came with it (and not logged out).
+  app.use(authenticate({ tokens: deps.tokens, isRevoked: (jti) => isTokenRevoked(deps.db.kysely, jti) }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -40,10 +47,20 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
+  mountStaff(app, { ...deps, options: { ...STAFF_DEFAULTS, ...deps.staff } });
+
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    // A body express.json could not parse is the client's mistake: 400 naming the body, never a stack trace.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res
+        .status(status)
+        .json({ error: status === 413 ? 'request body too large' : 'malformed request body', field: 'body' });
+      return;
+    }
     deps.logger.error({ err: error }, 'request failed');
     res.status(500).json({ error: 'internal error' });
   };

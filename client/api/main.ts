@@ -12,7 +12,19 @@ const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
 const db = createDb({ databaseUrl: config.DATABASE_URL, logger });
 const temporal = await connectTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
 const tokens = createTokenService({ secret: config.API_JWT_SECRET });
-const app = createApp({ db, temporal: temporal.client, logger, tokens });
+const app = createApp({
+  db,
+  temporal: temporal.client,
+  logger,
+  tokens,
+  staff: {
+    temporalUiUrl: config.TEMPORAL_UI_URL,
+    temporalNamespace: config.TEMPORAL_NAMESPACE,
+    sessionTtlSeconds: config.API_SESSION_TTL_MINUTES * 60,
+    loginRateLimit: { limit: config.API_LOGIN_RATE_LIMIT, windowMs: 60_000 },
+    reportsDir: dataPaths(config.DATA_DIR).reports,
+  },
+});
 const server = app.listen(config.API_PORT, config.API_HOST, () => {
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
 });

@@ -6,6 +6,7 @@ import { registerIngestCommand } from './commands/ingest.command';
 import { registerModelCommands } from './commands/models.command';
 import { registerReplayCommands } from './commands/replay.command';
 import { registerScheduleCommands } from './commands/schedules.command';
+import { registerUserCommands } from './commands/users.command';
 
 // `npm run cli -- <command>`: every command takes --json and exits non-zero on failure.
 const program = new Command('swap-reporting')
@@ -19,6 +20,7 @@ registerReplayCommands(program);
 registerModelCommands(program);
 registerScheduleCommands(program);
 registerCalendarCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -217,9 +217,31 @@ export interface Database {
   alert_messages: AlertMessagesTable;
   anomaly_reviews: AnomalyReviewsTable;
   calendar_closures: CalendarClosuresTable;
+  users: UsersTable;
+  revoked_tokens: RevokedTokensTable;
 }
 
 export type IngestedFile = Selectable<IngestedFilesTable>;
 export type NewIngestedFile = Insertable<IngestedFilesTable>;
 export type IngestedFileUpdate = Updateable<IngestedFilesTable>;
 export type Trade = Selectable<TradesTable>;
+
+export type StaffRole = 'viewer' | 'reviewer' | 'admin';
+
+export interface UsersTable {
+  name: string;
+  role: StaffRole;
+  /** `scrypt$N$r$p$salt$key` (base64 parts). */
+  password_hash: string;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface RevokedTokensTable {
+  jti: string;
+  subject: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp;
+}
