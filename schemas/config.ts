@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { reportConfigShape } from './report-config';
 
 /** Settings every process shares. Parsed once at start-up; nothing below the process entry reads `process.env`. */
 const commonShape = {
@@ -34,6 +35,7 @@ export const workerConfigSchema = z.object({
   /** ONNX execution provider the GPU worker asks for; it falls back to CPU when CUDA cannot load. */
   ONNX_PROVIDER: z.enum(['cuda', 'cpu']).default('cuda'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  ...reportConfigShape,
 });
 
 export const apiConfigSchema = z.object({
@@ -87,5 +89,7 @@ export function dataPaths(dataDir: string) {
     fileStore: path.join(root, 'files'),
     /** Model artefacts per version, and the training runs' shared work folders. */
     models: path.join(root, 'models'),
+    /** Archived reports (daily, cumulative, corrections) with their SHA-256 in the reports table. */
+    reports: path.join(root, 'reports'),
   } as const;
 }

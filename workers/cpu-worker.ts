@@ -4,6 +4,7 @@ import { createDb, type Db } from '../activities/db/connection';
 import { createIngestActivities } from '../activities/ingest/ingest.activities';
 import type { Logger } from '../activities/logging/logger';
 import { createTrainingDataActivities } from '../activities/models/training/training-data.activities';
+import { createReportWorkerActivities } from './report-activities';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
 
 export const WORKFLOWS_PATH = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
@@ -41,6 +42,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
       fileStoreDir: dataPaths(config.DATA_DIR).fileStore,
       parseThreads: config.INGEST_PARSE_THREADS,
     }),
+    ...createReportWorkerActivities(config, db, logger.child({ component: 'reports' })),
   };
   const worker = await Worker.create({
     connection,
