@@ -29,9 +29,8 @@ export const reportConfigShape = {
   REPORT_ESCALATION_TO: z.string().default(''),
 };
 
-type ReportConfigInput = { [K in keyof typeof reportConfigShape]: z.infer<(typeof reportConfigShape)[K]> } & {
-  DATA_DIR: string;
-};
+const reportConfigObject = z.object(reportConfigShape);
+type ReportConfigInput = z.infer<typeof reportConfigObject> & { DATA_DIR: string };
 
 export type ReportTransportConfig =
   | { kind: 'dir'; dir: string }

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config';
+import { registerBackfillCommand } from './commands/backfill.command';
 import { registerGenerateCommand } from './commands/generate.command';
 import { registerIngestCommand } from './commands/ingest.command';
 import { registerModelCommands } from './commands/models.command';
 import { registerReplayCommands } from './commands/replay.command';
+import { registerReportCommands } from './commands/report.command';
 import { registerScheduleCommands } from './commands/schedules.command';
 
 // `npm run cli -- <command>`: every command takes --json and exits non-zero on failure.
@@ -17,6 +19,8 @@ registerIngestCommand(program);
 registerReplayCommands(program);
 registerModelCommands(program);
 registerScheduleCommands(program);
+registerReportCommands(program);
+registerBackfillCommand(program);
 
 try {
   await program.parseAsync(process.argv);
