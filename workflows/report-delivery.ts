@@ -86,6 +86,10 @@ export async function deliverUntilAcknowledged(
   for (;;) {
     state.phase = 'transmitting';
     const sent = await transmit.transmitReport({ reportId, submissionNo: state.submissionNo });
+    if (sent.accepted) {
+      state.phase = 'acknowledged';
+      return state.submissionNo;
+    }
     state.phase = 'awaiting_ack';
     const ack = await awaitAck(reportId, state, { ...options, pollable: sent.pollable });
     await quick.recordAck({

@@ -37,7 +37,9 @@ export function createReportTransmitActivities(deps: TransmitActivityDeps) {
         bytes: report.machine_bytes,
       });
       const pollable = Boolean(deps.transport.pollAck);
-      if (submission.status !== 'sending') return { submissionNo: input.submissionNo, remoteRef: submission.remote_ref, pollable };
+      // Sent before (a retry, or a second run of the same report): never again; an accepted one needs no waiting.
+      if (submission.status !== 'sending')
+        return { ...input, remoteRef: submission.remote_ref, pollable, accepted: submission.status === 'accepted' };
       let delivered;
       try {
         delivered = await deps.transport.deliver({
@@ -65,7 +67,7 @@ export function createReportTransmitActivities(deps: TransmitActivityDeps) {
         await setStatus(tx, input.reportId, 'transmitted');
         await addEvent(tx, input.reportId, 'transmitted', { submissionNo: input.submissionNo, ...delivered });
       });
-      return { submissionNo: input.submissionNo, remoteRef: delivered.remoteRef, pollable };
+      return { ...input, remoteRef: delivered.remoteRef, pollable, accepted: false };
     },
 
     async pollGatewayAck(input: { reportId: string; submissionNo: number }): Promise<GatewayAck> {
