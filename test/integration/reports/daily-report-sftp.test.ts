@@ -185,6 +185,7 @@ describe('dailyReportWorkflow over SFTP', { timeout: 300_000 }, () => {
       ],
     );
     assert.equal((await report(id))?.status, 'acknowledged');
+    await recordHistory(h.client, id, 'daily-report-resubmitted');
   });
 
   it('escalates when no acknowledgement comes in time, then still takes the late one', async () => {

@@ -4,6 +4,7 @@ import { backfillTarget } from '../../../client/backfill/backfill-targets';
 import { runBackfill } from '../../../client/backfill/run-backfill';
 import { REPORT_ACK_SIGNAL } from '../../../schemas/report-workflow';
 import { dailyReportWorkflowId } from '../../../schemas/workflow-ids';
+import { recordHistory } from '../../support/record-history';
 import { eventually, startReportHarness, type ReportHarness } from '../../support/report-harness';
 import { insertTrades } from '../../support/report-trades';
 import { validRow } from '../../support/trade-rows';
@@ -44,6 +45,7 @@ describe('backfill daily-report', { timeout: 300_000 }, () => {
       const result = (await h.client.workflow.getHandle(dailyReportWorkflowId(date)).result()) as { status: string };
       assert.equal(result.status, 'skipped: holiday');
     }
+    await recordHistory(h.client, dailyReportWorkflowId('2026-10-09'), 'daily-report-holiday');
     for (const date of BUSINESS_DAYS) {
       const result = (await h.client.workflow.getHandle(dailyReportWorkflowId(date)).result()) as { status: string };
       assert.equal(result.status, 'acknowledged');
