@@ -5,10 +5,7 @@ import { isValidLei, withLeiCheckDigits } from './trade/lei';
 /** Report settings of the CPU worker (spread into workerConfigSchema). Secrets only from the environment. */
 export const reportConfigShape = {
   /** The reporting entity's LEI printed in every report header. */
-  REPORT_ENTITY_LEI: z
-    .string()
-    .refine(isValidLei, 'not a valid LEI')
-    .default(withLeiCheckDigits('988400KSBSWAP7Q2M4')),
+  REPORT_ENTITY_LEI: z.string().refine(isValidLei, 'not a valid LEI').default(withLeiCheckDigits('988400KSBSWAP7Q2M4')),
   REPORT_MACHINE_FORMAT: z.enum(['csv', 'xml']).default('csv'),
   REPORT_TRANSPORT: z.enum(['dir', 'sftp', 'http']).default('dir'),
   /** `dir` transport target; default DATA_DIR/outbox. */
@@ -23,14 +20,17 @@ export const reportConfigShape = {
   /** HMAC-SHA256 key that signs HTTP submissions. */
   REPORT_HTTP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** nodemailer transport URL (smtp://host:port) for escalations; unset = operations log and a database row. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected smtp:// or smtps://')
+    .optional(),
   SMTP_FROM: z.string().min(3).default('swap-reporting@localhost'),
   /** Comma-separated addresses that hear about a missing acknowledgement. */
   REPORT_ESCALATION_TO: z.string().default(''),
 };
 
-const reportConfigObject = z.object(reportConfigShape);
-type ReportConfigInput = z.infer<typeof reportConfigObject> & { DATA_DIR: string };
+export const reportConfigSchema = z.object(reportConfigShape);
+type ReportConfigInput = z.infer<typeof reportConfigSchema> & { DATA_DIR: string };
 
 export type ReportTransportConfig =
   | { kind: 'dir'; dir: string }

@@ -71,7 +71,11 @@ export const REPORT_RESUBMIT_SIGNAL = 'reportResubmit';
 export const REPORT_STATE_QUERY = 'reportState';
 
 /** One correction report per (business date, trade event, review decision). */
-export function correctionReportWorkflowId(input: { businessDate: string; eventKey: string; reviewId: string }): string {
+export function correctionReportWorkflowId(input: {
+  businessDate: string;
+  eventKey: string;
+  reviewId: string;
+}): string {
   const review = input.reviewId.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80);
   return `ktfc-correction-${input.businessDate}-${input.eventKey}-${review}`;
 }

@@ -51,12 +51,12 @@ async function awaitAck(
   state: DeliveryState,
   options: { pollable: boolean; ackTimeout: string; ackPollInterval: string },
 ): Promise<ReportAck> {
-  const started = Date.now();
+  const started = new Date().getTime();
   const timeoutMs = durationMs(options.ackTimeout);
   const pollMs = durationMs(options.ackPollInterval);
   let escalated = false;
   for (;;) {
-    const remaining = escalated ? Number.POSITIVE_INFINITY : Math.max(timeoutMs - (Date.now() - started), 1);
+    const remaining = escalated ? Number.POSITIVE_INFINITY : Math.max(timeoutMs - (new Date().getTime() - started), 1);
     const wait = options.pollable ? Math.min(pollMs, remaining) : remaining;
     if (wait === Number.POSITIVE_INFINITY) await condition(() => state.ack !== undefined);
     else await condition(() => state.ack !== undefined, wait);
@@ -65,7 +65,7 @@ async function awaitAck(
       const polled = await quick.pollGatewayAck({ reportId, submissionNo: state.submissionNo });
       if (polled.status !== 'pending') return { accepted: polled.status === 'accepted', reason: polled.reason ?? '' };
     }
-    if (!escalated && Date.now() - started >= timeoutMs) {
+    if (!escalated && new Date().getTime() - started >= timeoutMs) {
       await quick.escalateMissingAck({ reportId, submissionNo: state.submissionNo, waited: options.ackTimeout });
       escalated = true;
       state.escalated = true;

@@ -1,5 +1,11 @@
 import { TRADE_COLUMNS } from '../../schemas/trade/fields';
-import { Counter, DecimalSum, type ReportColumn, type ReportLayout, type SheetRow } from '../report-render/report-layout';
+import {
+  Counter,
+  DecimalSum,
+  type ReportColumn,
+  type ReportLayout,
+  type SheetRow,
+} from '../report-render/report-layout';
 
 const NUMERIC = new Set(['notional_leg1', 'notional_leg2', 'fixed_rate_leg1', 'spread', 'price', 'ensemble_score']);
 

@@ -109,5 +109,7 @@ export async function hasEvent(db: Db, reportId: string, event: string, submissi
     .where('report_id', '=', reportId)
     .where('event', '=', event)
     .execute();
-  return rows.some((r) => submissionNo === undefined || (r.detail as { submissionNo?: number }).submissionNo === submissionNo);
+  return rows.some(
+    (r) => submissionNo === undefined || (r.detail as { submissionNo?: number }).submissionNo === submissionNo,
+  );
 }

@@ -39,7 +39,10 @@ export function createReportActivities(deps: ReportActivityDeps) {
 
     async buildDailyReport(input: BuildDailyInput): Promise<BuiltReport> {
       const built = await buildDailyReport(heartbeatingDeps(deps), input);
-      deps.logger.info({ reportId: built.reportId, rows: built.rowCount, sha256: built.machineSha256 }, 'report archived');
+      deps.logger.info(
+        { reportId: built.reportId, rows: built.rowCount, sha256: built.machineSha256 },
+        'report archived',
+      );
       return built;
     },
 

@@ -1,4 +1,5 @@
 // The machine file as XML (REPORT_MACHINE_FORMAT=xml): one <trade> element per row, column names as elements.
+// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters; they are dropped.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 export function xmlText(value: string): string {

@@ -16,7 +16,8 @@ export function createDirTransport(options: { dir: string }): ReportTransport {
       }
       const temporary = path.join(options.dir, `.${request.remoteName}.${request.idempotencyKey}.part`);
       copyFileSync(request.localPath, temporary);
-      if ((await sha256File(temporary)) !== request.sha256) throw new Error(`checksum mismatch after copy to ${temporary}`);
+      if ((await sha256File(temporary)) !== request.sha256)
+        throw new Error(`checksum mismatch after copy to ${temporary}`);
       renameSync(temporary, target);
       return { remoteRef: target, alreadyThere: false };
     },

@@ -43,13 +43,17 @@ export function createHttpTransport(options: HttpTransportOptions): ReportTransp
       throw new Error(message);
     },
     async pollAck(request): Promise<GatewayAck> {
-      const response = await fetch(`${options.url.replace(/\/$/, '')}/${encodeURIComponent(request.idempotencyKey)}/ack`, {
-        signal: AbortSignal.timeout(timeout),
-      });
+      const response = await fetch(
+        `${options.url.replace(/\/$/, '')}/${encodeURIComponent(request.idempotencyKey)}/ack`,
+        {
+          signal: AbortSignal.timeout(timeout),
+        },
+      );
       if (response.status === 404) return { status: 'pending' };
       if (!response.ok) throw new Error(`gateway ack answered ${response.status}`);
       const ack = (await response.json()) as { status?: string; reason?: string };
-      if (ack.status === 'accepted' || ack.status === 'rejected') return { status: ack.status, reason: ack.reason ?? null };
+      if (ack.status === 'accepted' || ack.status === 'rejected')
+        return { status: ack.status, reason: ack.reason ?? null };
       return { status: 'pending' };
     },
   };

@@ -73,7 +73,10 @@ export function createReportTransmitActivities(deps: TransmitActivityDeps) {
     async pollGatewayAck(input: { reportId: string; submissionNo: number }): Promise<GatewayAck> {
       if (!deps.transport.pollAck) return { status: 'pending' };
       const submission = await openSubmission(db, { ...input, transport: deps.transport.kind, sha256: '', bytes: 0 });
-      return deps.transport.pollAck({ idempotencyKey: submission.idempotency_key, remoteRef: submission.remote_ref ?? '' });
+      return deps.transport.pollAck({
+        idempotencyKey: submission.idempotency_key,
+        remoteRef: submission.remote_ref ?? '',
+      });
     },
 
     /** Records the gateway's answer: acknowledged, or rejected = "not reported" until resubmitted and acknowledged. */
@@ -107,7 +110,11 @@ export function createReportTransmitActivities(deps: TransmitActivityDeps) {
       } else {
         deps.logger.error({ reportId: input.reportId, submissionNo: input.submissionNo }, subject);
       }
-      await addEvent(db, input.reportId, 'escalated', { submissionNo: input.submissionNo, waited: input.waited, mailed });
+      await addEvent(db, input.reportId, 'escalated', {
+        submissionNo: input.submissionNo,
+        waited: input.waited,
+        mailed,
+      });
       return { mailed };
     },
   };

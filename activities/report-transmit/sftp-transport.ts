@@ -52,8 +52,10 @@ export function createSftpTransport(options: SftpTransportOptions): ReportTransp
         const temporary = path.posix.join(options.remoteDir, `.${request.remoteName}.${request.idempotencyKey}.part`);
         await sftp.fastPut(request.localPath, temporary);
         const stat = await sftp.stat(temporary);
-        if (stat.size !== request.bytes) throw new Error(`size mismatch on the gateway: ${stat.size} ≠ ${request.bytes}`);
-        if ((await remoteSha256(sftp, temporary)) !== request.sha256) throw new Error('checksum mismatch on the gateway');
+        if (stat.size !== request.bytes)
+          throw new Error(`size mismatch on the gateway: ${stat.size} ≠ ${request.bytes}`);
+        if ((await remoteSha256(sftp, temporary)) !== request.sha256)
+          throw new Error('checksum mismatch on the gateway');
         await sftp.rename(temporary, target);
         return { remoteRef: target, alreadyThere: false };
       } finally {

@@ -69,7 +69,12 @@ export const BACKFILL_TARGETS: BackfillTarget[] = [
 
 /** The target of a name, also accepting the workflow's type (`dailyReportWorkflow`). */
 export function backfillTarget(name: string): BackfillTarget {
-  const target = BACKFILL_TARGETS.find((t) => t.name === name || t.plan('2026-01-01', '2026-12-31')[0]?.workflowType === name);
-  if (!target) throw new Error(`unknown backfill target "${name}"; expected one of ${BACKFILL_TARGETS.map((t) => t.name).join(', ')}`);
+  const target = BACKFILL_TARGETS.find(
+    (t) => t.name === name || t.plan('2026-01-01', '2026-12-31')[0]?.workflowType === name,
+  );
+  if (!target)
+    throw new Error(
+      `unknown backfill target "${name}"; expected one of ${BACKFILL_TARGETS.map((t) => t.name).join(', ')}`,
+    );
   return target;
 }

@@ -19,7 +19,10 @@ export interface ReportHarness {
 
 let runtimeInstalled = false;
 
-export async function startReportHarness(env: Record<string, string> = {}, dir = scratchDir('reports')): Promise<ReportHarness> {
+export async function startReportHarness(
+  env: Record<string, string> = {},
+  dir = scratchDir('reports'),
+): Promise<ReportHarness> {
   if (!runtimeInstalled) {
     installTemporalRuntime(createLogger({ service: 'test-sdk', level: 'error' }), 0);
     runtimeInstalled = true;
@@ -54,7 +57,10 @@ export async function startReportHarness(env: Record<string, string> = {}, dir =
 }
 
 /** Polls `probe` until it returns a truthy value (a test's wait for something the worker does). */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

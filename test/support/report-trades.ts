@@ -2,23 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schemas/db/database';
 import { TRADE_COLUMNS } from '../../schemas/trade/fields';
-import { validRow } from './trade-rows';
+import type { validRow } from './trade-rows';
 
 type Row = ReturnType<typeof validRow>;
 
 /** Stores trades as ingestion would (empty cells → NULL), received at `receivedAt`; returns their event keys. */
-export async function insertTrades(
-  db: Kysely<Database>,
-  rows: { row: Row; receivedAt: string }[],
-): Promise<string[]> {
+export async function insertTrades(db: Kysely<Database>, rows: { row: Row; receivedAt: string }[]): Promise<string[]> {
   const keys: string[] = [];
   const values = rows.map(({ row, receivedAt }) => {
     const eventKey = randomUUID();
     keys.push(eventKey);
     const record = Object.fromEntries(TRADE_COLUMNS.map((c) => [c, row[c] === '' ? null : row[c]]));
-    return { ...record, event_key: eventKey, source: 'api' as const, received_at: receivedAt, file_id: null, line_no: null };
+    return {
+      ...record,
+      event_key: eventKey,
+      source: 'api' as const,
+      received_at: receivedAt,
+      file_id: null,
+      line_no: null,
+    };
   });
-  if (values.length) await db.insertInto('trades').values(values as never).execute();
+  if (values.length)
+    await db
+      .insertInto('trades')
+      .values(values as never)
+      .execute();
   return keys;
 }
 

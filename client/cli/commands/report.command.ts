@@ -20,11 +20,18 @@ export function registerReportCommands(program: Command): void {
       const ctx = cliContext();
       const { client, close } = await ctx.temporal();
       try {
-        const run = await startDailyReport(client, { businessDate: options.date, taskQueue: ctx.config.CPU_TASK_QUEUE });
+        const run = await startDailyReport(client, {
+          businessDate: options.date,
+          taskQueue: ctx.config.CPU_TASK_QUEUE,
+        });
         const result = options.wait ? await client.workflow.getHandle(run.workflowId).result() : undefined;
         const link = temporalUiLink(ctx.config.TEMPORAL_UI_URL, ctx.config.TEMPORAL_NAMESPACE, run.workflowId);
         printResult(Boolean(options.json), { ...run, link, result }, () =>
-          [`${run.started ? 'started' : 'already exists'}: ${run.workflowId}`, link, result ? JSON.stringify(result) : '']
+          [
+            `${run.started ? 'started' : 'already exists'}: ${run.workflowId}`,
+            link,
+            result ? JSON.stringify(result) : '',
+          ]
             .filter(Boolean)
             .join('\n'),
         );
@@ -43,10 +50,16 @@ export function registerReportCommands(program: Command): void {
       const ctx = cliContext();
       const { client, close } = await ctx.temporal();
       try {
-        const run = await startCumulativeReport(client, { quarter: options.quarter, taskQueue: ctx.config.CPU_TASK_QUEUE });
+        const run = await startCumulativeReport(client, {
+          quarter: options.quarter,
+          taskQueue: ctx.config.CPU_TASK_QUEUE,
+        });
         const result = options.wait ? await client.workflow.getHandle(run.workflowId).result() : undefined;
-        printResult(Boolean(options.json), { ...run, result }, () =>
-          `${run.started ? 'started' : 'already exists'}: ${run.workflowId}${result ? `\n${JSON.stringify(result)}` : ''}`,
+        printResult(
+          Boolean(options.json),
+          { ...run, result },
+          () =>
+            `${run.started ? 'started' : 'already exists'}: ${run.workflowId}${result ? `\n${JSON.stringify(result)}` : ''}`,
         );
       } finally {
         await close();

@@ -17,7 +17,12 @@ import { validRow } from '../../support/trade-rows';
 let sftp: SftpServer;
 let h: ReportHarness;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const hostile = { desk: '=HYPERLINK("http://x","y")', trader_id: '+82-10', source_system: '@SUM(A1)', source_trade_id: '-3+4' };
+const hostile = {
+  desk: '=HYPERLINK("http://x","y")',
+  trader_id: '+82-10',
+  source_system: '@SUM(A1)',
+  source_trade_id: '-3+4',
+};
 let flaggedKey = '';
 
 before(async () => {
@@ -67,7 +72,12 @@ after(async () => {
 const report = (id: string) =>
   h.database.db.kysely.selectFrom('reports').selectAll().where('report_id', '=', id).executeTakeFirst();
 const submissions = (id: string) =>
-  h.database.db.kysely.selectFrom('report_submissions').selectAll().where('report_id', '=', id).orderBy('submission_no').execute();
+  h.database.db.kysely
+    .selectFrom('report_submissions')
+    .selectAll()
+    .where('report_id', '=', id)
+    .orderBy('submission_no')
+    .execute();
 const start = (date: string, extra: Record<string, unknown> = {}) =>
   h.client.workflow.start('dailyReportWorkflow', {
     workflowId: dailyReportWorkflowId(date),
@@ -93,7 +103,10 @@ describe('dailyReportWorkflow over SFTP', { timeout: 300_000 }, () => {
     assert.equal(result.status, 'acknowledged');
     assert.equal(result.submissions, 1);
     assert.equal((await report(id))?.status, 'acknowledged');
-    assert.deepEqual((await submissions(id)).map((s) => s.status), ['accepted']);
+    assert.deepEqual(
+      (await submissions(id)).map((s) => s.status),
+      ['accepted'],
+    );
     await recordHistory(h.client, id, 'daily-report-acknowledged');
   });
 
@@ -156,7 +169,11 @@ describe('dailyReportWorkflow over SFTP', { timeout: 300_000 }, () => {
     assert.equal(row.row_count, 2, "Monday's report covers Friday to Sunday");
     await handle.signal(REPORT_ACK_SIGNAL, { accepted: true });
     await handle.result();
-    assert.deepEqual(uploaded().filter((f) => f.includes(id)), [`${id}.csv`], 'one file, no partial upload left');
+    assert.deepEqual(
+      uploaded().filter((f) => f.includes(id)),
+      [`${id}.csv`],
+      'one file, no partial upload left',
+    );
     assert.equal(sha256(path.join(sftp.localDir, `${id}.csv`)), row.machine_sha256);
     assert.equal((await submissions(id)).length, 1);
   });

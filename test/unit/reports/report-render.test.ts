@@ -55,7 +55,10 @@ it('backfill plans: deterministic ids, Monday–Friday for the daily report, qua
     [[{ quarter: '2026-Q2' }], [{ quarter: '2026-Q3' }], [{ quarter: '2026-Q4' }]],
   );
   const training = backfillTarget('weekly-training').plan('2026-11-16', '2026-11-22');
-  assert.deepEqual(training.map((r) => r.workflowId), ['training-2026-W47']);
+  assert.deepEqual(
+    training.map((r) => r.workflowId),
+    ['training-2026-W47'],
+  );
   assert.throws(() => backfillTarget('nope'), /unknown backfill target/);
 });
 

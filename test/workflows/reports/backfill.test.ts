@@ -13,7 +13,16 @@ import { validRow } from '../../support/trade-rows';
 // 2026-10-09 (한글날): eight business days.
 const FROM = '2026-09-28';
 const TO = '2026-10-11';
-const BUSINESS_DAYS = ['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02', '2026-10-06', '2026-10-07', '2026-10-08'];
+const BUSINESS_DAYS = [
+  '2026-09-28',
+  '2026-09-29',
+  '2026-09-30',
+  '2026-10-01',
+  '2026-10-02',
+  '2026-10-06',
+  '2026-10-07',
+  '2026-10-08',
+];
 let h: ReportHarness;
 
 before(async () => {
@@ -28,7 +37,12 @@ const reports = () =>
 
 describe('backfill daily-report', { timeout: 300_000 }, () => {
   it('creates one report per business day and none for the holidays or weekends', async () => {
-    const summary = await runBackfill(h.client, { target: backfillTarget('daily-report'), from: FROM, to: TO, taskQueue: h.taskQueue });
+    const summary = await runBackfill(h.client, {
+      target: backfillTarget('daily-report'),
+      from: FROM,
+      to: TO,
+      taskQueue: h.taskQueue,
+    });
     assert.equal(summary.planned, 10, 'Monday–Friday only');
     assert.equal(summary.started.length, 10);
     assert.equal(summary.skipped.length, 0);
@@ -36,11 +50,15 @@ describe('backfill daily-report', { timeout: 300_000 }, () => {
       const rows = await reports();
       return rows.length === BUSINESS_DAYS.length && rows.every((r) => r.status === 'transmitted') && rows;
     });
-    assert.deepEqual(all.map((r) => r.business_date), BUSINESS_DAYS);
+    assert.deepEqual(
+      all.map((r) => r.business_date),
+      BUSINESS_DAYS,
+    );
     const afterHoliday = all.find((r) => r.business_date === '2026-10-06')!;
     assert.equal(afterHoliday.row_count, 1, 'the day after a holiday covers the holiday');
     assert.equal(afterHoliday.period_start.toISOString(), '2026-10-01T20:00:00.000Z', 'from Friday 05:00 KST');
-    for (const date of BUSINESS_DAYS) await h.client.workflow.getHandle(dailyReportWorkflowId(date)).signal(REPORT_ACK_SIGNAL, { accepted: true });
+    for (const date of BUSINESS_DAYS)
+      await h.client.workflow.getHandle(dailyReportWorkflowId(date)).signal(REPORT_ACK_SIGNAL, { accepted: true });
     for (const date of ['2026-10-05', '2026-10-09']) {
       const result = (await h.client.workflow.getHandle(dailyReportWorkflowId(date)).result()) as { status: string };
       assert.equal(result.status, 'skipped: holiday');
@@ -53,9 +71,20 @@ describe('backfill daily-report', { timeout: 300_000 }, () => {
   });
 
   it('a second identical backfill creates nothing', async () => {
-    const dry = await runBackfill(h.client, { target: backfillTarget('daily-report'), from: FROM, to: TO, taskQueue: h.taskQueue, dryRun: true });
+    const dry = await runBackfill(h.client, {
+      target: backfillTarget('daily-report'),
+      from: FROM,
+      to: TO,
+      taskQueue: h.taskQueue,
+      dryRun: true,
+    });
     assert.equal(dry.started.length, 0);
-    const again = await runBackfill(h.client, { target: backfillTarget('dailyReportWorkflow'), from: FROM, to: TO, taskQueue: h.taskQueue });
+    const again = await runBackfill(h.client, {
+      target: backfillTarget('dailyReportWorkflow'),
+      from: FROM,
+      to: TO,
+      taskQueue: h.taskQueue,
+    });
     assert.equal(again.started.length, 0);
     assert.equal(again.skipped.length, 10);
     assert.equal((await reports()).length, BUSINESS_DAYS.length);

@@ -13,16 +13,35 @@ import { insertScore, insertTrades } from '../../support/report-trades';
 import { validRow } from '../../support/trade-rows';
 
 // Anomalies per quarter of 2026: Q1 2, Q2 1, Q3 2, Q4 3 (one of Q4's on 31 Dec, late in the KST day).
-const ANOMALY_DATES = ['2026-02-10', '2026-03-31', '2026-05-06', '2026-07-15', '2026-09-30', '2026-10-01', '2026-11-20', '2026-12-31'];
+const ANOMALY_DATES = [
+  '2026-02-10',
+  '2026-03-31',
+  '2026-05-06',
+  '2026-07-15',
+  '2026-09-30',
+  '2026-10-01',
+  '2026-11-20',
+  '2026-12-31',
+];
 let h: ReportHarness;
 
 before(async () => {
   h = await startReportHarness({ REPORT_TRANSPORT: 'dir' });
   const db = h.database.db.kysely;
   for (const [i, date] of ANOMALY_DATES.entries()) {
-    const row = validRow(100 + i, { execution_ts: `${date}T23:30:00+09:00`, desk: i === 0 ? '+desk' : '금리스왑데스크' });
+    const row = validRow(100 + i, {
+      execution_ts: `${date}T23:30:00+09:00`,
+      desk: i === 0 ? '+desk' : '금리스왑데스크',
+    });
     const [key] = await insertTrades(db, [{ row, receivedAt: `${date}T15:00:00Z` }]);
-    await insertScore(db, { eventKey: key!, row, anomaly: true, score: 0.9 - i / 100, businessDate: date, status: 'confirmed' });
+    await insertScore(db, {
+      eventKey: key!,
+      row,
+      anomaly: true,
+      score: 0.9 - i / 100,
+      businessDate: date,
+      status: 'confirmed',
+    });
   }
 });
 after(() => h?.close());
@@ -43,7 +62,10 @@ describe('cumulativeReportWorkflow', { timeout: 300_000 }, () => {
 
   it('runs the quarterlies of Q1–Q3 and the first half-year after Q2', async () => {
     for (const q of ['2026-Q1', '2026-Q2', '2026-Q3']) for (const r of await chain(q)) built.set(r.reportId, r);
-    assert.deepEqual([...built.keys()], ['cumulative-2026-Q1', 'cumulative-2026-Q2', 'cumulative-2026-H1', 'cumulative-2026-Q3']);
+    assert.deepEqual(
+      [...built.keys()],
+      ['cumulative-2026-Q1', 'cumulative-2026-Q2', 'cumulative-2026-H1', 'cumulative-2026-Q3'],
+    );
     assert.equal(built.get('cumulative-2026-Q1')?.rowCount, 2);
     assert.equal(built.get('cumulative-2026-H1')?.rowCount, 3);
   });
@@ -69,7 +91,8 @@ describe('cumulativeReportWorkflow', { timeout: 300_000 }, () => {
       const d = await h.client.workflow.getHandle(r.reportId).describe();
       times.push({ start: d.startTime.getTime(), close: d.closeTime!.getTime() });
     }
-    for (let i = 1; i < times.length; i++) assert.ok(times[i - 1]!.close <= times[i]!.start, `child ${i} started after ${i - 1}`);
+    for (let i = 1; i < times.length; i++)
+      assert.ok(times[i - 1]!.close <= times[i]!.start, `child ${i} started after ${i - 1}`);
     const rows = await h.database.db.kysely.selectFrom('reports').select(['report_id', 'machine_sha256']).execute();
     for (const r of q4) assert.equal(rows.find((x) => x.report_id === r.reportId)?.machine_sha256, r.machineSha256);
     assert.ok(lines('cumulative-2026-Q1')[0]!.includes(",'+desk,"), 'input cells are neutralised');
@@ -107,7 +130,7 @@ describe('cumulativeReportWorkflow', { timeout: 300_000 }, () => {
       args: [{ period: '2025-H2' }],
     });
     await assert.rejects(handle.result(), (error: Error) => {
-      const failure = (error.cause?.cause ?? {}) as { message?: string; type?: string };
+      const failure = ((error.cause as Error | undefined)?.cause ?? {}) as { message?: string; type?: string };
       assert.equal(failure.type, 'MissingSourceReport');
       assert.match(failure.message ?? '', /cumulative-2025-Q3 is not archived/);
       return true;

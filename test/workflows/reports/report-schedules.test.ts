@@ -14,7 +14,11 @@ const definitions = scheduleDefinitions({ cpuTaskQueue: taskQueue })
   .map((d) => ({ ...d, scheduleId: `${d.scheduleId}-${taskQueue}`, state: { paused: true } }));
 
 after(async () => {
-  for (const d of definitions) await client.schedule.getHandle(d.scheduleId).delete().catch(() => undefined);
+  for (const d of definitions)
+    await client.schedule
+      .getHandle(d.scheduleId)
+      .delete()
+      .catch(() => undefined);
   await close();
 });
 
