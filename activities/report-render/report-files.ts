@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { csvLine } from './csv-format';
 import { neutraliseCell } from './neutralise';
-import type { ReportLayout, SheetRow } from './report-layout';
+import type { ReportLayout } from './report-layout';
 import { xmlOpen, xmlRecord } from './xml-format';
+import { XlsxWriter } from './xlsx-writer';
 
 export interface ReportFiles {
   machinePath: string;
@@ -38,7 +38,8 @@ export async function sha256File(file: string): Promise<string> {
 
 /**
  * Streams the rows once into the machine file (CSV or XML, hashed as it is written) and the xlsx (exceljs's
- * streaming writer: Header, Data and summary sheets), then moves both into place. Memory stays flat.
+ * streaming writer on its own thread: Header, Data and summary sheets), then moves both into place. Memory stays
+ * flat: rows go by in bounded batches.
  */
 export async function writeReportFiles(input: WriteReportInput): Promise<ReportFiles> {
   mkdirSync(input.dir, { recursive: true });
@@ -58,58 +59,48 @@ export async function writeReportFiles(input: WriteReportInput): Promise<ReportF
   const { columns } = input.layout;
   const names = columns.map((c) => c.name);
   const textual = columns.map((c) => c.kind === 'text');
-  // No cell styles and the fastest deflate level: on a 1M-row report, compression is most of exceljs's time and
-  // level 1 costs only a little size (xlsx is for people; the machine file is the record).
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: xlsxPath + suffix,
-    useStyles: false,
-    useSharedStrings: false,
-    zip: { zlib: { level: 1 } },
-  });
-  // Created first so it is the first tab; written last, once the machine file's SHA-256 is known.
-  const headerSheet = workbook.addWorksheet('Header');
-  const dataSheet = workbook.addWorksheet('Data');
-  dataSheet.addRow(names).commit();
-  await write(input.format === 'csv' ? csvLine(names) : xmlOpen(input.layout.xml.root, input.xmlAttributes));
-  const summary = input.layout.summary();
-  let rowCount = 0;
-  for await (const row of input.rows) {
-    const cells = row.map((v, i) => (v !== null && textual[i] ? neutraliseCell(v) : v));
-    await write(input.format === 'csv' ? csvLine(cells) : xmlRecord(input.layout.xml.record, names, row));
-    dataSheet.addRow(cells.map((v, i) => (v === null || v === '' ? null : textual[i] ? v : Number(v)))).commit();
-    summary.add(row);
-    rowCount++;
-    // Lets the zip stream drain; exceljs's streaming writer has no back-pressure of its own.
-    if (rowCount % 2000 === 0) {
-      input.onProgress?.(rowCount);
-      await new Promise((resolve) => setImmediate(resolve));
+  const xlsx = new XlsxWriter(xlsxPath + suffix, names);
+  try {
+    await write(input.format === 'csv' ? csvLine(names) : xmlOpen(input.layout.xml.root, input.xmlAttributes));
+    const summary = input.layout.summary();
+    let rowCount = 0;
+    let pending = '';
+    for await (const row of input.rows) {
+      const cells = row.map((v, i) => (v !== null && textual[i] ? neutraliseCell(v) : v));
+      // Machine-file text is gathered and written in blocks: one write per row costs more than the row itself.
+      pending += input.format === 'csv' ? csvLine(cells) : xmlRecord(input.layout.xml.record, names, row);
+      if (pending.length > 65_536) {
+        await write(pending);
+        pending = '';
+      }
+      const full = xlsx.addRow(cells.map((v, i) => (v === null || v === '' ? null : textual[i] ? v : Number(v))));
+      if (full) await full;
+      summary.add(row);
+      rowCount++;
+      if (rowCount % 5000 === 0) input.onProgress?.(rowCount);
     }
+    if (input.format === 'xml') pending += `</${input.layout.xml.root}>\n`;
+    await write(pending);
+    machine.end();
+    await once(machine, 'finish');
+    const machineSha256 = hash.digest('hex');
+    await xlsx.finish(summary.sheets(), input.header({ sha256: machineSha256, rowCount, fileName: machineName }));
+    renameSync(machinePath + suffix, machinePath);
+    renameSync(xlsxPath + suffix, xlsxPath);
+    return {
+      machinePath,
+      machineSha256,
+      machineBytes,
+      xlsxPath,
+      xlsxSha256: await sha256File(xlsxPath),
+      xlsxBytes: statSync(xlsxPath).size,
+      rowCount,
+    };
+  } catch (error) {
+    await xlsx.abort();
+    machine.destroy();
+    rmSync(machinePath + suffix, { force: true });
+    rmSync(xlsxPath + suffix, { force: true });
+    throw error;
   }
-  if (input.format === 'xml') await write(`</${input.layout.xml.root}>\n`);
-  machine.end();
-  await once(machine, 'finish');
-  const machineSha256 = hash.digest('hex');
-  dataSheet.commit();
-  for (const sheet of summary.sheets()) addSheet(workbook, sheet.name, sheet.rows);
-  const header = input.header({ sha256: machineSha256, rowCount, fileName: machineName });
-  for (const row of header) headerSheet.addRow(row).commit();
-  headerSheet.commit();
-  await workbook.commit();
-  renameSync(machinePath + suffix, machinePath);
-  renameSync(xlsxPath + suffix, xlsxPath);
-  return {
-    machinePath,
-    machineSha256,
-    machineBytes,
-    xlsxPath,
-    xlsxSha256: await sha256File(xlsxPath),
-    xlsxBytes: statSync(xlsxPath).size,
-    rowCount,
-  };
-}
-
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, rows: SheetRow[]): void {
-  const sheet = workbook.addWorksheet(name);
-  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v))).commit();
-  sheet.commit();
 }
