@@ -21,8 +21,8 @@ const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
   useSharedStrings: false,
   zip: { zlib: { level: 1 } },
 });
-// Created first so it is the first tab; written last, once the machine file's SHA-256 is known.
-const headerSheet = workbook.addWorksheet('Header');
+// A streaming worksheet starts its zip entry when it is created and the zip takes entries one at a time, so the
+// Header sheet (it needs the machine file's SHA-256) is created last: created first, it would hold every row back.
 const dataSheet = workbook.addWorksheet('Data');
 dataSheet.addRow(input.columns).commit();
 
@@ -33,6 +33,7 @@ async function finish(message: Extract<XlsxThreadMessage, { type: 'finish' }>): 
     for (const row of sheet.rows) ws.addRow(row.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v))).commit();
     ws.commit();
   }
+  const headerSheet = workbook.addWorksheet('Header');
   for (const row of message.header) headerSheet.addRow(row).commit();
   headerSheet.commit();
   await workbook.commit();
@@ -41,11 +42,17 @@ async function finish(message: Extract<XlsxThreadMessage, { type: 'finish' }>): 
 // exceljs writes each committed row into the sheet's stream (its own StreamBuf, piped into the zip) without
 // looking at back-pressure; without a wait here, everything deflate has not caught up with piles up in memory
 // (1.5 GB on a 1M-row report). Wait while the zip's input is full or the sheet holds more than ~1 MB unsent.
-const sheetStream = () => (dataSheet as unknown as { stream: { pipes: Writable[]; buffers: unknown[] } }).stream;
+// The zip's input is a readable-stream 2/3 PassThrough, which predates `writableNeedDrain`: read its state.
+type ZipInput = Writable & { _writableState?: { length: number; highWaterMark: number } };
+const sheetStream = () => (dataSheet as unknown as { stream: { pipes: ZipInput[]; buffers: unknown[] } }).stream;
+const isFull = (p: ZipInput) => {
+  const state = p._writableState;
+  return state ? state.length >= state.highWaterMark : Boolean(p.writableNeedDrain);
+};
 async function drained(): Promise<void> {
   for (;;) {
     const stream = sheetStream();
-    const full = stream.pipes.find((p) => p.writableNeedDrain);
+    const full = stream.pipes.find(isFull);
     if (full) await once(full, 'drain');
     else if (stream.buffers.length > 16) await new Promise((resolve) => setTimeout(resolve, 2));
     else return;

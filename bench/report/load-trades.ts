@@ -10,7 +10,10 @@ import type pg from 'pg';
 export async function loadTrades(pool: pg.Pool, url: string, file: string, periodStart: Date): Promise<number> {
   await pool.query('CREATE UNLOGGED TABLE staging (LIKE trades INCLUDING DEFAULTS)');
   await pool.query('ALTER TABLE staging ALTER COLUMN event_key DROP NOT NULL, ALTER COLUMN source DROP NOT NULL');
-  const columns = readFileSync(file, 'utf8').slice(0, 2000).split('\n')[0]!.replace(/^\uFEFF/, '');
+  const columns = readFileSync(file, 'utf8')
+    .slice(0, 2000)
+    .split('\n')[0]!
+    .replace(/^\uFEFF/, '');
   const psql = spawnSync(
     'psql',
     [url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy staging (${columns}) FROM '${file}' WITH (FORMAT csv, HEADER true)`],
