@@ -72,7 +72,12 @@ export function createReportTransmitActivities(deps: TransmitActivityDeps) {
 
     async pollGatewayAck(input: { reportId: string; submissionNo: number }): Promise<GatewayAck> {
       if (!deps.transport.pollAck) return { status: 'pending' };
-      const submission = await openSubmission(db, { ...input, transport: deps.transport.kind, sha256: '', bytes: 0 });
+      const submission = await db
+        .selectFrom('report_submissions')
+        .select(['idempotency_key', 'remote_ref'])
+        .where('report_id', '=', input.reportId)
+        .where('submission_no', '=', input.submissionNo)
+        .executeTakeFirstOrThrow();
       return deps.transport.pollAck({
         idempotencyKey: submission.idempotency_key,
         remoteRef: submission.remote_ref ?? '',
