@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SheetRow } from './report-layout';
+import { columnLetters, rowXml } from './sheet-row-xml';
 import type { XlsxThreadMessage, XlsxThreadReply } from './xlsx-thread';
 
 const ENTRY = path.join(import.meta.dirname, 'xlsx-thread-entry.mjs');
@@ -9,12 +10,15 @@ const BATCH_ROWS = 1000;
 const MAX_IN_FLIGHT = 8;
 
 /**
- * The xlsx, written by exceljs's streaming writer on its own thread, so the workbook's XML and deflate run on one
- * core while the machine file, hashing and the database stream run on another.
+ * The xlsx, written by exceljs's streaming writer on its own thread: this side renders the Data rows' XML (with
+ * the machine file, hashing and the database stream), the thread deflates them into the workbook.
  */
 export class XlsxWriter {
   private readonly worker: Worker;
-  private batch: (string | number | null)[][] = [];
+  private batch = '';
+  private batchRows = 0;
+  private nextRow = 2;
+  private readonly letters: string[];
   private inFlight = 0;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
@@ -22,6 +26,7 @@ export class XlsxWriter {
 
   constructor(filename: string, columns: string[]) {
     this.worker = new Worker(ENTRY, { workerData: { filename, columns } });
+    this.letters = columnLetters(columns.length);
     let resolveDone!: () => void;
     let rejectDone!: (error: Error) => void;
     this.done = new Promise((resolve, reject) => ((resolveDone = resolve), (rejectDone = reject)));
@@ -44,17 +49,18 @@ export class XlsxWriter {
 
   /** Queues a row; returns a promise (to await) only when a batch is handed to the thread. */
   addRow(row: (string | number | null)[]): Promise<void> | undefined {
-    this.batch.push(row);
-    return this.batch.length >= BATCH_ROWS ? this.flush() : undefined;
+    this.batch += rowXml(this.nextRow++, row, this.letters);
+    return ++this.batchRows >= BATCH_ROWS ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
     while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) await new Promise<void>((r) => (this.wake = r));
     if (this.failure) throw this.failure;
-    if (this.batch.length === 0) return;
+    if (this.batchRows === 0) return;
     this.inFlight++;
-    this.worker.postMessage({ type: 'rows', rows: this.batch } satisfies XlsxThreadMessage);
-    this.batch = [];
+    this.worker.postMessage({ type: 'rows', xml: this.batch } satisfies XlsxThreadMessage);
+    this.batch = '';
+    this.batchRows = 0;
   }
 
   /** Writes the summary sheets and the header block, closes the workbook and ends the thread. */

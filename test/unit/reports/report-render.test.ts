@@ -71,3 +71,14 @@ it('durations and correction ids', () => {
     'ktfc-correction-2026-11-20-k-r_1_x',
   );
 });
+
+it('sheet rows: exceljs-style cells, escaped text, no cell for null, column letters past Z', async () => {
+  const { columnLetters, rowXml } = await import('../../../activities/report-render/sheet-row-xml');
+  const letters = columnLetters(28);
+  assert.deepEqual([letters[0], letters[25], letters[26], letters[27]], ['A', 'Z', 'AA', 'AB']);
+  assert.equal(
+    rowXml(7, ['\'=a<b>&"c"', 1.5, null, 'x\u0001y'], letters),
+    '<row r="7" spans="1:4" x14ac:dyDescent="0.25"><c r="A7" t="str"><v>&apos;=a&lt;b&gt;&amp;&quot;c&quot;</v></c>' +
+      '<c r="B7"><v>1.5</v></c><c r="D7" t="str"><v>xy</v></c></row>',
+  );
+});
