@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { reportConfigShape } from './report-config';
 
 /** Settings every process shares. Parsed once at start-up; nothing below the process entry reads `process.env`. */
 const commonShape = {
@@ -64,6 +65,7 @@ export const workerConfigSchema = z.object({
   ONNX_PROVIDER: z.enum(['cuda', 'cpu']).default('cuda'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   ...mailShape,
+  ...reportConfigShape,
 });
 
 export const apiConfigSchema = z.object({
@@ -126,7 +128,7 @@ export function dataPaths(dataDir: string) {
     fileStore: path.join(root, 'files'),
     /** Model artefacts per version, and the training runs' shared work folders. */
     models: path.join(root, 'models'),
-    /** Report files (xlsx and machine files); the API serves downloads only from inside it. */
+    /** Archived reports (daily, cumulative, corrections) with their SHA-256; the API serves downloads only from here. */
     reports: path.join(root, 'reports'),
   } as const;
 }

@@ -5,6 +5,7 @@ import { createIngestActivities } from '../activities/ingest/ingest.activities';
 import type { Logger } from '../activities/logging/logger';
 import { createTrainingDataActivities } from '../activities/models/training/training-data.activities';
 import { createSmtpTransport } from '../activities/mail/smtp-transport';
+import { createReportWorkerActivities } from './report-activities';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
 import { createAlertActivities, mailSettingsOf } from './alert-activities';
 
@@ -50,6 +51,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
       transport: createSmtpTransport({ url: config.SMTP_URL, user: config.SMTP_USER, password: config.SMTP_PASSWORD }),
       settings: mailSettingsOf(config),
     }),
+    ...createReportWorkerActivities(config, db, logger.child({ component: 'reports' })),
   };
   const worker = await Worker.create({
     connection,

@@ -40,4 +40,18 @@ export const ACTIVITY_PROFILES = {
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   },
+  // Building a report over up to a day's trades (1M rows in well under a minute): a crashed worker is noticed within
+  // the heartbeat timeout and the report is rebuilt from the database, which has not changed for a closed period.
+  reportRender: {
+    startToCloseTimeout: '30 minutes',
+    heartbeatTimeout: '1 minute',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 5 },
+  },
+  // Sending to the regulator's gateway: an unreachable gateway is retried with backoff for as long as the report
+  // can still be late-filed (a day); every attempt re-checks what arrived, so a retry never delivers twice.
+  reportTransmit: {
+    startToCloseTimeout: '10 minutes',
+    scheduleToCloseTimeout: '1 day',
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  },
 } satisfies Record<string, ActivityOptions>;

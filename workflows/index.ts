@@ -2,3 +2,6 @@
 export { ingestFileWorkflow } from './ingest-file.workflow';
 export { weeklyTrainingWorkflow } from './weekly-training.workflow';
 export { anomalyWorkflow } from './anomaly.workflow';
+export { dailyReportWorkflow } from './daily-report.workflow';
+export { cumulativeReportWorkflow, periodReportWorkflow } from './cumulative-report.workflow';
+export { correctionReportWorkflow } from './correction-report.workflow';

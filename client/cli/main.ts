@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config';
 import { registerCalendarCommands } from './commands/calendar.command';
+import { registerBackfillCommand } from './commands/backfill.command';
 import { registerGenerateCommand } from './commands/generate.command';
 import { registerIngestCommand } from './commands/ingest.command';
 import { registerModelCommands } from './commands/models.command';
 import { registerReplayCommands } from './commands/replay.command';
+import { registerReportCommands } from './commands/report.command';
 import { registerScheduleCommands } from './commands/schedules.command';
 import { registerUserCommands } from './commands/users.command';
 
@@ -21,6 +23,8 @@ registerModelCommands(program);
 registerScheduleCommands(program);
 registerCalendarCommands(program);
 registerUserCommands(program);
+registerReportCommands(program);
+registerBackfillCommand(program);
 
 try {
   await program.parseAsync(process.argv);

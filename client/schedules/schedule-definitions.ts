@@ -25,5 +25,50 @@ export function scheduleDefinitions(options: { cpuTaskQueue: string }): Schedule
       },
       memo: { owner: 'swap-reporting', purpose: 'retrain the anomaly ensemble on the week that ended' },
     },
+    {
+      scheduleId: 'daily-report',
+      spec: {
+        // 05:00 KST, Monday–Friday: the regulator's deadline; a holiday run ends "skipped: holiday" by itself.
+        calendars: [{ dayOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'], hour: 5, minute: 0 }],
+        timezone: 'Asia/Seoul',
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'dailyReportWorkflow',
+        // The report id is ktfc-daily-<date> whatever the run id; building and sending are idempotent by it.
+        workflowId: 'ktfc-daily',
+        taskQueue: options.cpuTaskQueue,
+        args: [{}],
+      },
+      policies: {
+        // Each date is its own report and may wait days for an acknowledgement or a resubmission: a run still open
+        // must never hold the next morning's report back.
+        overlap: ScheduleOverlapPolicy.ALLOW_ALL,
+        // A server outage at 05:00 still files the same morning; an older miss is recovered by `backfill`.
+        catchupWindow: '6 hours',
+      },
+      memo: { owner: 'swap-reporting', purpose: 'KTFC daily report' },
+    },
+    {
+      scheduleId: 'cumulative-report',
+      spec: {
+        // 06:00 KST on the first day after each quarter, after that morning's daily report.
+        calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, hour: 6, minute: 0 }],
+        timezone: 'Asia/Seoul',
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'cumulativeReportWorkflow',
+        workflowId: 'cumulative-chain',
+        taskQueue: options.cpuTaskQueue,
+        args: [{}],
+      },
+      policies: {
+        // Quarters are months apart; a second chain at the same time would only rebuild the same reports.
+        overlap: ScheduleOverlapPolicy.SKIP,
+        catchupWindow: '1 day',
+      },
+      memo: { owner: 'swap-reporting', purpose: 'quarterly, half-year and annual anomaly reports, in order' },
+    },
   ];
 }

@@ -219,6 +219,9 @@ export interface Database {
   calendar_closures: CalendarClosuresTable;
   users: UsersTable;
   revoked_tokens: RevokedTokensTable;
+  reports: ReportsTable;
+  report_submissions: ReportSubmissionsTable;
+  report_events: ReportEventsTable;
 }
 
 export type IngestedFile = Selectable<IngestedFilesTable>;
@@ -244,4 +247,57 @@ export interface RevokedTokensTable {
   subject: string;
   expires_at: Timestamp;
   revoked_at: Timestamp;
+}
+
+export type ReportKind = 'daily' | 'quarterly' | 'half_year' | 'annual' | 'correction';
+export type ReportStatus = 'building' | 'archived' | 'transmitted' | 'acknowledged' | 'not_reported';
+type NullableTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ReportsTable {
+  report_id: string;
+  kind: ReportKind;
+  business_date: string | null;
+  period: string | null;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  row_count: Count;
+  anomaly_count: Count;
+  machine_format: ColumnType<'csv' | 'xml', 'csv' | 'xml' | undefined, 'csv' | 'xml'>;
+  machine_path: string | null;
+  machine_sha256: string | null;
+  machine_bytes: number | null;
+  xlsx_path: string | null;
+  xlsx_sha256: string | null;
+  xlsx_bytes: number | null;
+  source_reports: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  generated_at: NullableTs;
+  workflow_id: string;
+  updated_at: Timestamp;
+}
+
+export interface ReportSubmissionsTable {
+  report_id: string;
+  submission_no: number;
+  transport: 'sftp' | 'http' | 'dir';
+  remote_ref: string | null;
+  idempotency_key: string;
+  sha256: string;
+  bytes: number;
+  status: ColumnType<
+    'sending' | 'sent' | 'accepted' | 'rejected',
+    'sending' | 'sent' | 'accepted' | 'rejected' | undefined,
+    'sending' | 'sent' | 'accepted' | 'rejected'
+  >;
+  reason: string | null;
+  sent_at: NullableTs;
+  ack_at: NullableTs;
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>;
+  report_id: string;
+  event: string;
+  detail: Json<Record<string, unknown>>;
+  at: Timestamp;
 }
