@@ -21,7 +21,7 @@ import {
   TEST_PASSWORD,
   type SeededAnomaly,
 } from '../support/staff-seed';
-import { seedReports } from '../support/reports-table';
+import { seedReports } from '../support/report-seed';
 import { scratchDir, temporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { collectPageErrors, launchChromium, logIn, SCREENSHOTS_DIR } from './support/browser';
 
@@ -52,7 +52,7 @@ before(async () => {
     });
   }
   fileId = (await seedFileWithRejections(db)).id;
-  report = await seedReports(db, reportsDir);
+  report = await seedReports(app.database.db, reportsDir);
 
   const taskQueue = uniqueTaskQueue('browser');
   connection = await NativeConnection.connect({ address: temporalAddress() });

@@ -5,7 +5,7 @@ import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
 import { startStaffApp, type StaffApp } from '../../support/staff-app';
 import { seedAnomaly, seedFileWithRejections } from '../../support/staff-seed';
-import { seedReports } from '../../support/reports-table';
+import { seedReports } from '../../support/report-seed';
 import { scratchDir } from '../../support/temporal-env';
 
 const reportsDir = path.join(scratchDir('staff-hostile'), 'reports');
@@ -19,7 +19,7 @@ before(async () => {
   const db = app.database.db.kysely;
   await seedAnomaly(db, 1, { desk: '금리스왑데스크' });
   fileId = (await seedFileWithRejections(db)).id;
-  report = await seedReports(db, reportsDir);
+  report = await seedReports(app.database.db, reportsDir);
   token = await app.tokenFor('viewer');
 });
 after(() => app.close());
