@@ -177,12 +177,29 @@ it('downloads a report and the rejected rows, and their checksums match', { time
 
   await page.goto(`${app.baseUrl}/#/reports`);
   await page.waitForSelector('.page[data-page=reports][data-ready=true]');
-  const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.click('button:text("machine")')]);
+  const row = `tr[data-report="${report.id}"]`;
+  const [reportDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`${row} button[data-format=machine]`),
+  ]);
   const reportBytes = readFileSync((await reportDownload.path())!);
   assert.equal(createHash('sha256').update(reportBytes).digest('hex'), report.sha256);
   assert.deepEqual(reportBytes, report.bytes);
   await page.waitForSelector('#download-status:has-text("SHA-256")');
   assert.match((await page.textContent('#download-status')) ?? '', new RegExp(report.sha256));
+  // The xlsx the real report code built, checked against its `reports` row.
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`${row} button[data-format=xlsx]`),
+  ]);
+  const stored = await app.database.db.kysely
+    .selectFrom('reports')
+    .select('xlsx_sha256')
+    .where('report_id', '=', report.id)
+    .executeTakeFirstOrThrow();
+  const xlsx = readFileSync((await xlsxDownload.path())!);
+  assert.equal(createHash('sha256').update(xlsx).digest('hex'), stored.xlsx_sha256);
+  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx is a zip');
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'reports.png'), fullPage: true });
 
   await page.goto(`${app.baseUrl}/#/files?file=${fileId}`);

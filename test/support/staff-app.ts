@@ -44,9 +44,12 @@ export interface StaffApp {
   close(): Promise<void>;
 }
 
-/** The real API (createApp) on a random port with a fresh database and the test Temporal server. */
-export async function startStaffApp(staff: Partial<StaffOptions> = {}): Promise<StaffApp> {
-  const database = await createTestDatabase('staff');
+/**
+ * The real API (createApp) on a random port with a fresh database (or `shared`, which the caller keeps and drops)
+ * and the test Temporal server.
+ */
+export async function startStaffApp(staff: Partial<StaffOptions> = {}, shared?: TestDatabase): Promise<StaffApp> {
+  const database = shared ?? (await createTestDatabase('staff'));
   const temporal = await connectClient();
   const logger = recordingLogger();
   const tokens = createTokenService({ secret: TEST_JWT_SECRET });
@@ -74,7 +77,7 @@ export async function startStaffApp(staff: Partial<StaffOptions> = {}): Promise<
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await temporal.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

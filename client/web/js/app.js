@@ -6,6 +6,7 @@ import { dashboardPage } from './pages/dashboard.js';
 import { filesPage } from './pages/files.js';
 import { loginPage } from './pages/login.js';
 import { modelsPage } from './pages/models.js';
+import { reportPage } from './pages/report.js';
 import { reportsPage } from './pages/reports.js';
 
 const PAGES = {
@@ -15,6 +16,7 @@ const PAGES = {
   files: filesPage,
   models: modelsPage,
   reports: reportsPage,
+  report: reportPage,
 };
 const view = document.getElementById('view');
 const errorBanner = document.getElementById('error');
@@ -67,7 +69,12 @@ async function render() {
   const { name, id, params } = route();
   renderSession();
   for (const a of document.querySelectorAll('nav a'))
-    a.classList.toggle('active', a.dataset.page === name || (name === 'anomaly' && a.dataset.page === 'anomalies'));
+    a.classList.toggle(
+      'active',
+      a.dataset.page === name ||
+        (name === 'anomaly' && a.dataset.page === 'anomalies') ||
+        (name === 'report' && a.dataset.page === 'reports'),
+    );
   const container = h('div', { class: 'page', 'data-page': name });
   mount(view, container);
   if (!session.token() || name === 'login') {

@@ -50,7 +50,8 @@ export const badge = (text) => h('span', { class: `badge ${text}` }, text);
 export const runLink = (href, text = 'Temporal run ↗') =>
   href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'run-link' }, text) : '–';
 
-export function table(columns, rows, empty = 'Nothing to show.') {
+/** `rowAttrs(row)` adds attributes to a row's <tr> (e.g. data-* hooks). */
+export function table(columns, rows, empty = 'Nothing to show.', rowAttrs = () => ({})) {
   if (rows.length === 0) return h('p', { class: 'notice' }, empty);
   return h(
     'table',
@@ -70,7 +71,7 @@ export function table(columns, rows, empty = 'Nothing to show.') {
       rows.map((row) =>
         h(
           'tr',
-          {},
+          rowAttrs(row),
           columns.map((c) => h('td', { class: c.num ? 'num' : undefined }, c.cell(row))),
         ),
       ),

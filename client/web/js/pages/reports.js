@@ -1,56 +1,69 @@
-import { api, download, qs, session } from '../api.js';
-import { badge, fmt, h, pager, runLink, table } from '../dom.js';
+import { api, qs } from '../api.js';
+import { fmt, h, pager, runLink, table } from '../dom.js';
+import { fileButtons, reportBadge, resubmitButton } from './report-actions.js';
 
-/** Daily and cumulative reports: status, downloads with their SHA-256, resubmission for admins. */
+const KINDS = ['daily', 'cumulative', 'quarterly', 'half_year', 'annual', 'correction'];
+const STATUSES = ['building', 'archived', 'transmitted', 'acknowledged', 'not_reported'];
+const FIELDS = ['kind', 'status', 'from', 'to'];
+
+/** Daily, cumulative and correction reports: status, acknowledgement, downloads, resubmission for admins. */
 export async function reportsPage(view, { params, navigate, render, showError }) {
+  const filters = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? '']));
   const page = Number(params.get('page') ?? 1);
-  const data = await api(`/api/reports${qs({ page })}`);
+  const go = (next) => navigate('reports', next);
+  const select = (name, options) =>
+    h(
+      'select',
+      { name },
+      h('option', { value: '' }, 'any'),
+      options.map((o) => h('option', { value: o, selected: filters[name] === o }, o)),
+    );
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      onsubmit: (event) => {
+        event.preventDefault();
+        go(Object.fromEntries(new FormData(form).entries()));
+      },
+    },
+    h('label', {}, 'Kind', select('kind', KINDS)),
+    h('label', {}, 'Status', select('status', STATUSES)),
+    h('label', {}, 'From', h('input', { name: 'from', type: 'date', value: filters.from })),
+    h('label', {}, 'To', h('input', { name: 'to', type: 'date', value: filters.to })),
+    h('button', { type: 'submit' }, 'Filter'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => go({}) }, 'Clear'),
+  );
+  const data = await api(`/api/reports${qs({ ...filters, page })}`);
   const status = h('p', { class: 'notice', id: 'download-status' });
-  const get = async (id, format) => {
-    try {
-      const file = await download(`/api/reports/${encodeURIComponent(id)}/${format}`);
-      status.textContent = `${file.name} · SHA-256 ${file.sha256}`;
-    } catch (error) {
-      showError(error.message);
-    }
-  };
-  const resubmit = async (id) => {
-    if (!confirm(`Transmit report ${id} again?`)) return;
-    try {
-      await api(`/api/reports/${encodeURIComponent(id)}/resubmit`, { method: 'POST', body: {} });
-      await render();
-    } catch (error) {
-      showError(error.message);
-    }
-  };
-  view.append(h('h1', {}, 'Reports · 보고서'));
-  if (!data.available) {
-    view.append(h('p', { class: 'notice' }, 'No reports have been produced yet.'));
-    return;
-  }
+  view.append(h('h1', {}, 'Reports · 보고서'), form, status);
   view.append(
-    status,
     table(
       [
-        { label: 'Kind', cell: (r) => r.kind },
-        { label: 'Period', cell: (r) => r.period },
-        { label: 'Status', cell: (r) => badge(r.status) },
+        { label: 'Report', cell: (r) => h('a', { href: `#/report/${r.id}`, class: 'report-link' }, r.id) },
+        { label: 'Kind', cell: (r) => r.kind.replace('_', '-') },
+        { label: 'Date / period', cell: (r) => r.period ?? r.businessDate ?? r.reportDate },
+        { label: 'Rows', num: true, cell: (r) => fmt.number(r.rowCount) },
+        { label: 'Anomalies', num: true, cell: (r) => fmt.number(r.anomalyCount) },
+        { label: 'Status', cell: (r) => reportBadge(r.status) },
+        {
+          label: 'Submission',
+          cell: (r) => [
+            r.submissions ? `#${r.submissions} ` : '',
+            reportBadge(r.ackStatus, 'ack'),
+            r.ackReason ? h('div', { class: 'notice' }, r.ackReason) : null,
+          ],
+        },
         { label: 'Submitted', cell: (r) => fmt.dateTime(r.submittedAt) },
         { label: 'Acknowledged', cell: (r) => fmt.dateTime(r.acknowledgedAt) },
-        {
-          label: 'Files',
-          cell: (r) =>
-            r.files.map((f) => h('button', { class: 'secondary', onclick: () => get(r.id, f.format) }, f.format)),
-        },
+        { label: 'Files', cell: (r) => fileButtons(r, status, showError) },
         { label: 'Run', cell: (r) => runLink(r.workflowLink) },
-        data.canResubmit &&
-          session.can('admin') && {
-            label: '',
-            cell: (r) => h('button', { onclick: () => resubmit(r.id) }, 'Resubmit'),
-          },
-      ].filter(Boolean),
+        { label: '', cell: (r) => resubmitButton(r, data.canResubmit, { render, showError }) ?? '' },
+      ],
       data.items,
+      'No reports match these filters.',
+      (r) => ({ 'data-report': r.id, 'data-status': r.status }),
     ),
-    pager(data.page, data.pageSize, data.total, (p) => navigate('reports', { page: p })),
+    pager(data.page, data.pageSize, data.total, (p) => go({ ...filters, page: p })),
   );
 }
