@@ -35,6 +35,7 @@ const op = (summary: string, role: string, extra: Op = {}): Op => ({
   ...extra,
 });
 const eventKey = p('eventKey', { type: 'string', format: 'uuid' });
+const reportId = p('id', { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,119}$' });
 
 export const staffPaths = {
   '/api/auth/login': {
@@ -120,18 +121,47 @@ export const staffPaths = {
     }),
   },
   '/api/reports': {
-    get: op('Daily and cumulative reports with submission and acknowledgement status', 'viewer', {
-      parameters: paging,
+    get: op('Daily, cumulative and correction reports with submission and acknowledgement status', 'viewer', {
+      parameters: [
+        ...paging,
+        q(
+          'kind',
+          { type: 'string', enum: ['daily', 'correction', 'cumulative', 'quarterly', 'half_year', 'annual'] },
+          '`cumulative` = quarterly, half-year and annual',
+        ),
+        q('status', { type: 'string', enum: ['building', 'archived', 'transmitted', 'acknowledged', 'not_reported'] }),
+        q('from', { type: 'string', format: 'date' }, "KST; on the report's date (business date or period end)"),
+        q('to', { type: 'string', format: 'date' }, 'KST, inclusive'),
+      ],
+    }),
+  },
+  '/api/reports/{id}': {
+    get: op('One report: files with SHA-256, every submission with the gateway answer, its event log', 'viewer', {
+      parameters: [reportId],
+      responses: { '200': json('the report'), '404': json('no such report'), ...errors },
     }),
   },
   '/api/reports/{id}/{format}': {
-    get: op('Download a report file (X-Checksum-SHA256 header)', 'viewer', {
-      parameters: [p('id', { type: 'string' }), p('format', { type: 'string', enum: ['xlsx', 'machine'] })],
-      responses: { '200': { description: 'the file' }, ...errors },
+    get: op('Download a report file (X-Checksum-SHA256 header); served only from the reports archive', 'viewer', {
+      parameters: [reportId, p('format', { type: 'string', enum: ['xlsx', 'machine'] })],
+      responses: { '200': { description: 'the file' }, '404': json('no such report file'), ...errors },
     }),
   },
   '/api/reports/{id}/resubmit': {
-    post: op('Transmit a report again', 'admin', { parameters: [p('id', { type: 'string' })] }),
+    post: op(
+      "Transmit a rejected (not_reported) report again: signals `reportResubmit` to the report's workflow, which sends the archived file as the next submission",
+      'admin',
+      {
+        parameters: [reportId],
+        requestBody: { ...body({ reason: { type: 'string', maxLength: 500 } }, []), required: false },
+        responses: {
+          '200': json('workflowId, runId, link'),
+          '404': json('no such report'),
+          '409': json('not rejected, or its workflow is no longer running'),
+          ...errors,
+        },
+      },
+    ),
   },
 } as const;
 
