@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkPreparer, FileProblem, type PrepareOptions, type PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
-import { readCsvRecordBatches, type ReadProgress } from './trade-file-reader';
+import { preparedChunks } from './prepared-chunks';
+import type { ReadProgress } from './trade-file-reader';
 
 /** Input of the parse thread. */
 export interface ParseThreadInput {
@@ -40,11 +41,9 @@ async function send(chunk: PreparedChunk): Promise<void> {
 
 const preparer = new ChunkPreparer(input.prepare);
 const progress: ReadProgress = { bytesRead: 0 };
+
 try {
-  for await (const batch of readCsvRecordBatches(input.storedPath, input.encoding, progress)) {
-    for (const chunk of preparer.add(batch, progress.bytesRead)) await send(chunk);
-  }
-  for (const chunk of preparer.end(progress.bytesRead)) await send(chunk);
+  for await (const chunk of preparedChunks(input.storedPath, input.encoding, preparer, progress)) await send(chunk);
   port.postMessage({
     type: 'done',
     rowsRead: preparer.rowsRead,
