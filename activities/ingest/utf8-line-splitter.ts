@@ -8,9 +8,6 @@ export interface LineSink {
   record(record: CsvRecord): void;
 }
 
-/** A line still unfinished after this many bytes goes to the text path, which bounds and reports long records. */
-const MAX_BYTE_LINE = 1 << 20;
-
 /**
  * True when every quote on the line opens a field and closes it just before a comma or the line's end, with no
  * quote inside: such a line is one whole record. Anything else (a doubled quote, text after a closing quote, a
@@ -34,71 +31,74 @@ export function simpleQuotes(buf: Uint8Array, s: number, e: number): boolean {
 
 /**
  * Splits a UTF-8 file into physical lines without decoding it: each line (its CR LF or LF removed) goes to the
- * sink as a byte range of the read buffer. From the first line whose quoting is not simple (a quoted field may
- * span lines) or an over-long line on, the rest of the file is decoded and split by CsvRecordSplitter, numbering on.
+ * sink as a byte range of the caller's read buffer. From the first line whose quoting is not simple (a quoted
+ * field may span lines) or an over-long line on, the rest of the file is decoded and split by
+ * CsvRecordSplitter, numbering on.
  */
 export class Utf8LineSplitter {
-  private rest: Buffer | undefined;
   private lineNo = 1;
   private started = false;
   private text: { decoder: TextDecoder; splitter: CsvRecordSplitter } | undefined;
 
+  /** `maxLineBytes`: a line still unfinished after this many bytes goes to the text path, which bounds it. */
   constructor(
     private readonly sink: LineSink,
     private readonly skipBom: boolean,
+    private readonly maxLineBytes: number,
   ) {}
 
-  push(chunk: Buffer): void {
+  /**
+   * Splits the complete lines of buf[0, end) and returns how many bytes it consumed; the caller keeps the rest
+   * (the start of an unfinished line) and passes it again at the front of the next bytes.
+   */
+  push(buf: Buffer, end: number): number {
     if (this.text) {
-      this.toText(this.text.decoder.decode(chunk, { stream: true }));
-      return;
+      this.toText(this.text.decoder.decode(buf.subarray(0, end), { stream: true }));
+      return end;
     }
-    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.rest = undefined;
     let pos = 0;
     if (!this.started) {
       this.started = true;
-      if (this.skipBom && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+      if (this.skipBom && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf && end >= 3) pos = 3;
     }
-    let quote = nextQuote(buf, pos);
-    for (let nl = buf.indexOf(10, pos); nl !== -1; nl = buf.indexOf(10, pos)) {
-      const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+    let quote = nextByte(buf, 34, pos, end);
+    for (let nl = nextByte(buf, 10, pos, end); nl < end; nl = nextByte(buf, 10, pos, end)) {
+      const lineEnd = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
       const quoted = quote < nl;
-      if (quoted && !simpleQuotes(buf, pos, end)) return this.switchToText(buf.subarray(pos));
-      this.sink.line(buf, pos, end, this.lineNo++, quoted);
+      if (quoted && !simpleQuotes(buf, pos, lineEnd)) return this.switchToText(buf, pos, end);
+      this.sink.line(buf, pos, lineEnd, this.lineNo++, quoted);
       pos = nl + 1;
-      if (quoted) quote = nextQuote(buf, pos);
+      if (quoted) quote = nextByte(buf, 34, pos, end);
     }
-    if (pos === buf.length) return;
-    if (buf.length - pos > MAX_BYTE_LINE) return this.switchToText(buf.subarray(pos));
-    // The unfinished last line waits for the next chunk; copied, so the read buffer is not kept alive.
-    this.rest = Buffer.from(buf.subarray(pos));
+    return end - pos > this.maxLineBytes ? this.switchToText(buf, pos, end) : pos;
   }
 
-  end(): void {
-    if (this.text) {
-      this.toText(this.text.decoder.decode());
-      for (const record of this.text.splitter.end()) this.sink.record(record);
-      return;
+  /** The file has ended; buf[0, end) is what the last push left. */
+  end(buf: Buffer, end: number): void {
+    if (!this.text) {
+      const used = this.push(buf, end);
+      if (!this.text && used === end) return;
+      if (!this.text) {
+        // The last line, without a line ending.
+        const lineEnd = buf[end - 1] === 13 ? end - 1 : end;
+        const quoted = nextByte(buf, 34, used, lineEnd) < lineEnd;
+        if (!quoted || simpleQuotes(buf, used, lineEnd)) {
+          this.sink.line(buf, used, lineEnd, this.lineNo++, quoted);
+          return;
+        }
+        this.switchToText(buf, used, end);
+      }
     }
-    const rest = this.rest;
-    this.rest = undefined;
-    if (!rest || rest.length === 0) return;
-    const end = rest[rest.length - 1] === 13 ? rest.length - 1 : rest.length;
-    const quoted = rest.indexOf(34) !== -1;
-    if (quoted && !simpleQuotes(rest, 0, end)) {
-      this.switchToText(rest);
-      this.end();
-    } else {
-      this.sink.line(rest, 0, end, this.lineNo++, quoted);
-    }
+    this.toText(this.text!.decoder.decode());
+    for (const record of this.text!.splitter.end()) this.sink.record(record);
   }
 
-  private switchToText(bytes: Buffer): void {
+  private switchToText(buf: Buffer, from: number, end: number): number {
     // ignoreBOM: a U+FEFF here is data, not the start of the stream.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     this.text = { decoder, splitter: new CsvRecordSplitter(DEFAULT_MAX_RECORD_CHARS, this.lineNo) };
-    this.toText(decoder.decode(bytes, { stream: true }));
+    this.toText(decoder.decode(buf.subarray(from, end), { stream: true }));
+    return end;
   }
 
   private toText(text: string): void {
@@ -106,7 +106,8 @@ export class Utf8LineSplitter {
   }
 }
 
-function nextQuote(buf: Buffer, from: number): number {
-  const at = buf.indexOf(34, from);
-  return at === -1 ? buf.length : at;
+/** Position of the next `byte` in [from, end), or `end`. */
+function nextByte(buf: Buffer, byte: number, from: number, end: number): number {
+  const at = buf.indexOf(byte, from);
+  return at === -1 || at > end ? end : at;
 }

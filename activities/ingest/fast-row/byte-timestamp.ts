@@ -90,7 +90,8 @@ export function writeUtcTimestamp(
 
   const seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
   let millis = 0;
-  for (let k = 0; k < 3; k++) millis = millis * 10 + (fractionStart + k < fractionEnd ? buf[fractionStart + k]! - 48 : 0);
+  for (let k = 0; k < 3; k++)
+    millis = millis * 10 + (fractionStart + k < fractionEnd ? buf[fractionStart + k]! - 48 : 0);
   if (seconds * 1000 + millis > nowMs + FUTURE_TOLERANCE_MS) return -1;
   return writeUtc(seconds, buf, fractionStart, fractionEnd, out, at);
 }

@@ -49,47 +49,72 @@ export function fastRowWriter(layout: HeaderLayout, nowMs: number): FastRowWrite
     return i === -1 ? expected : i;
   };
   const order = Int32Array.from(TRADE_COLUMNS, at);
-  const [fUti, fPrior, fAction, fEvent, fCp1, fCp2, fIdType, fProduct, fClass] = order;
-  const [fN1, fC1, fN2, fC2, fFixed, fIndex, fSpread, fPrice, fTs, fEff, fExp, fCleared, fCcp, fMic] = order.slice(9);
+  const fUti = at('uti');
+  const fPrior = at('prior_uti');
+  const fAction = at('action_type');
+  const fEvent = at('event_type');
+  const fCp1 = at('counterparty_1');
+  const fCp2 = at('counterparty_2');
+  const fIdType = at('counterparty_2_id_type');
+  const fProduct = at('product');
+  const fClass = at('asset_class');
+  const fN1 = at('notional_leg1');
+  const fC1 = at('notional_currency_leg1');
+  const fN2 = at('notional_leg2');
+  const fC2 = at('notional_currency_leg2');
+  const fFixed = at('fixed_rate_leg1');
+  const fIndex = at('floating_index_leg2');
+  const fPrice = at('price');
+  const fEff = at('effective_date');
+  const fExp = at('expiration_date');
+  const fCleared = at('cleared');
+  const fCcp = at('central_counterparty');
+  const fMic = at('platform_id');
+  const textFields = Int32Array.from(['desk', 'trader_id', 'source_system', 'source_trade_id'] as const, at);
   // How each column is written: copied, or normalised as validateTrade does.
   const kinds = Int8Array.from(TRADE_COLUMNS, (column) =>
-    column === 'execution_ts' ? TIMESTAMP : NOTIONAL_COLUMNS.has(column) ? NOTIONAL_KIND : RATE_COLUMNS.has(column) ? RATE_KIND : COPY,
+    column === 'execution_ts'
+      ? TIMESTAMP
+      : NOTIONAL_COLUMNS.has(column)
+        ? NOTIONAL_KIND
+        : RATE_COLUMNS.has(column)
+          ? RATE_KIND
+          : COPY,
   );
-  const textFields = order.slice(23);
 
   const s = (f: number) => starts[f]!;
   const e = (f: number) => ends[f]!;
   const has = (f: number) => ends[f]! > starts[f]!;
 
   function valid(buf: Uint8Array): boolean {
-    if (!check.uti(buf, s(fUti!), e(fUti!))) return false;
-    if (has(fPrior!) && !check.uti(buf, s(fPrior!), e(fPrior!))) return false;
-    const action = check.wordIndex(buf, s(fAction!), e(fAction!), ACTIONS);
+    if (!check.uti(buf, s(fUti), e(fUti))) return false;
+    if (has(fPrior) && !check.uti(buf, s(fPrior), e(fPrior))) return false;
+    const action = check.wordIndex(buf, s(fAction), e(fAction), ACTIONS);
     if (action < 0) return false;
-    if (action >= FIRST_WITHOUT_EVENT ? has(fEvent!) : check.wordIndex(buf, s(fEvent!), e(fEvent!), EVENTS) < 0) {
+    if (action >= FIRST_WITHOUT_EVENT ? has(fEvent) : check.wordIndex(buf, s(fEvent), e(fEvent), EVENTS) < 0) {
       return false;
     }
-    if (!check.lei(buf, s(fCp1!), e(fCp1!))) return false;
-    const idType = check.wordIndex(buf, s(fIdType!), e(fIdType!), ID_TYPES);
-    if (idType === 0 ? !check.lei(buf, s(fCp2!), e(fCp2!)) : idType !== 1) return false;
-    if (idType === 1 && !check.charsOf(buf, s(fCp2!), e(fCp2!), 50, check.clientCodeByte)) return false;
-    const product = check.wordIndex(buf, s(fProduct!), e(fProduct!), PRODUCTS);
-    if (product < 0 || !sameBytes(buf, s(fClass!), e(fClass!), PRODUCT_CLASSES[product]!)) return false;
+    if (!check.lei(buf, s(fCp1), e(fCp1))) return false;
+    const idType = check.wordIndex(buf, s(fIdType), e(fIdType), ID_TYPES);
+    if (idType === 0 ? !check.lei(buf, s(fCp2), e(fCp2)) : idType !== 1) return false;
+    if (idType === 1 && !check.charsOf(buf, s(fCp2), e(fCp2), 50, check.clientCodeByte)) return false;
+    const product = check.wordIndex(buf, s(fProduct), e(fProduct), PRODUCTS);
+    if (product < 0 || !sameBytes(buf, s(fClass), e(fClass), PRODUCT_CLASSES[product]!)) return false;
     // Decimals are checked while they are written; here only whether they are present.
-    if (!has(fN1!) || !check.currency(buf, s(fC1!), e(fC1!))) return false;
-    const leg2 = has(fN2!) || has(fC2!) || TWO_CURRENCY[product] === true;
-    if (leg2 && !(has(fN2!) && check.currency(buf, s(fC2!), e(fC2!)))) return false;
-    if (!has(fFixed!) && !has(fPrice!)) return false;
+    if (!has(fN1) || !check.currency(buf, s(fC1), e(fC1))) return false;
+    const leg2 = has(fN2) || has(fC2) || TWO_CURRENCY[product] === true;
+    if (leg2 && !(has(fN2) && check.currency(buf, s(fC2), e(fC2)))) return false;
+    if (!has(fFixed) && !has(fPrice)) return false;
     // An index name may hold spaces, but not at its ends (those are trimmed).
-    if (has(fIndex!) && !check.charsOf(buf, s(fIndex!), e(fIndex!), 50, check.indexNameByte)) return false;
-    if (has(fIndex!) && (buf[s(fIndex!)] === 32 || buf[e(fIndex!) - 1] === 32)) return false;
+    if (has(fIndex) && !check.charsOf(buf, s(fIndex), e(fIndex), 50, check.indexNameByte)) return false;
+    if (has(fIndex) && (buf[s(fIndex)] === 32 || buf[e(fIndex) - 1] === 32)) return false;
     // execution_ts is checked while it is written.
-    if (!check.date(buf, s(fEff!), e(fEff!)) || !check.date(buf, s(fExp!), e(fExp!))) return false;
-    if (check.compareBytes(buf, s(fExp!), e(fExp!), s(fEff!), e(fEff!)) < 0) return false;
-    const cleared = check.wordIndex(buf, s(fCleared!), e(fCleared!), CLEARED);
+    if (!check.date(buf, s(fEff), e(fEff)) || !check.date(buf, s(fExp), e(fExp))) return false;
+    if (check.compareBytes(buf, s(fExp), e(fExp), s(fEff), e(fEff)) < 0) return false;
+    const cleared = check.wordIndex(buf, s(fCleared), e(fCleared), CLEARED);
     if (cleared < 0) return false;
-    if (cleared === 0 || has(fCcp!) ? !check.lei(buf, s(fCcp!), e(fCcp!)) : false) return false;
-    if (has(fMic!) && !check.mic(buf, s(fMic!), e(fMic!))) return false;
+    if (cleared === 0 || has(fCcp) ? !check.lei(buf, s(fCcp), e(fCcp)) : false) return false;
+    if (has(fMic) && !check.mic(buf, s(fMic), e(fMic))) return false;
     for (const f of textFields) if (has(f) && !plainText(buf, s(f), e(f))) return false;
     return true;
   }
