@@ -89,7 +89,7 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
       },
       maxAhead: 1,
     };
-    // A roomy young generation: a batch of records lives across many small collections otherwise, and is promoted.
+    // A roomy young generation for text-path files (CP949, UTF-16), whose record batches would otherwise be promoted.
     return new Worker(PARSE_THREAD, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
   });
   const client = await db.pool.connect();

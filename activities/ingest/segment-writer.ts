@@ -63,7 +63,7 @@ export class SegmentWriter {
    * false, having written nothing, when `body` declines or the line might not fit a segment.
    */
   writeRecordLine(prefix: Uint8Array, lineNo: number, src: Uint8Array, s: number, e: number, body: RecordBody) {
-    const buffer = this.reserve(prefix.length + SOURCE_FILE.length + e - s + RECORD_GROWTH + 48);
+    const buffer = this.reserve(prefix.length + SOURCE_FILE.length + e - s + RECORD_GROWTH + 64);
     if (!buffer) return false;
     let o = this.used;
     for (let i = 0; i < prefix.length; i++) buffer[o++] = prefix[i]!;
