@@ -2,6 +2,7 @@ import { rejectCopyLine, tradeCopyPrefix, tradeCopyText } from './copy-text';
 import { CsvRecordSplitter, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from './csv-record-splitter';
 import { recordEvaluator, type RecordOutcome } from './evaluate-record';
 import { fastRowWriter, type FastRowWriter } from './fast-row/fast-trade-row';
+import type { SegmentPool } from './segment-pool';
 import { SegmentWriter } from './segment-writer';
 import { checkHeader } from './trade-file-header';
 
@@ -72,7 +73,11 @@ export class ChunkPreparer {
   /** `<file id>\t`, the start of every trades COPY line. */
   private readonly prefix: Buffer;
 
-  constructor(private readonly options: PrepareOptions) {
+  /** `pool`: segment buffers to reuse, handed back after their chunk was committed. */
+  constructor(
+    private readonly options: PrepareOptions,
+    private readonly pool?: SegmentPool,
+  ) {
     this.prefix = Buffer.from(`${options.fileId}\t`, 'latin1');
   }
 
@@ -141,9 +146,9 @@ export class ChunkPreparer {
       first: line,
       last: line,
       rows: 0,
-      good: new SegmentWriter(),
+      good: new SegmentWriter(this.pool),
       goodRows: 0,
-      rejects: new SegmentWriter(),
+      rejects: new SegmentWriter(this.pool),
       rejected: 0,
     };
     this.chunk.rows++;

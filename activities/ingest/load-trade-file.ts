@@ -5,7 +5,8 @@ import type { Logger } from '../logging/logger';
 import { commitChunk, type ChunkResult } from './chunk-loader';
 import type { PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
-import type { ParseThreadInput, ParseThreadMessage } from './parse-thread';
+import type { ParseThreadCredit, ParseThreadInput, ParseThreadMessage } from './parse-thread';
+import { segmentBuffers } from './segment-pool';
 
 export interface LoadTotals {
   rowsRead: number;
@@ -136,7 +137,9 @@ function commitInOrder(
         for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
           waiting.delete(next);
           await commit(ready.chunk);
-          ready.thread.postMessage('credit');
+          // The chunk is committed and its buffers written out: they go back to be filled again.
+          const buffers = segmentBuffers([...ready.chunk.good, ...ready.chunk.rejects]);
+          ready.thread.postMessage({ buffers } satisfies ParseThreadCredit, buffers);
           next++;
         }
       } catch (error) {

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkPreparer, FileProblem, type PrepareOptions, type PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
 import { preparedChunks } from './prepared-chunks';
+import { SegmentPool } from './segment-pool';
 import type { ReadProgress } from './trade-file-reader';
 
 /** Input of the parse thread. */
@@ -11,6 +12,11 @@ export interface ParseThreadInput {
   prepare: PrepareOptions;
   /** Chunks it may have prepared but not yet seen committed; bounds memory. */
   maxAhead: number;
+}
+
+/** From the committing thread: a chunk is in; here are its segment buffers back. */
+export interface ParseThreadCredit {
+  buffers: ArrayBuffer[];
 }
 
 export type ParseThreadMessage =
@@ -24,11 +30,11 @@ const input = workerData as ParseThreadInput;
 const port = parentPort!;
 let credits = input.maxAhead;
 let wake: (() => void) | undefined;
-port.on('message', (message: string) => {
-  if (message === 'credit') {
-    credits++;
-    wake?.();
-  }
+const pool = new SegmentPool();
+port.on('message', (message: ParseThreadCredit) => {
+  pool.give(message.buffers);
+  credits++;
+  wake?.();
 });
 
 async function send(chunk: PreparedChunk): Promise<void> {
@@ -39,7 +45,7 @@ async function send(chunk: PreparedChunk): Promise<void> {
   port.postMessage({ type: 'chunk', chunk } satisfies ParseThreadMessage, transfer);
 }
 
-const preparer = new ChunkPreparer(input.prepare);
+const preparer = new ChunkPreparer(input.prepare, pool);
 const progress: ReadProgress = { bytesRead: 0 };
 
 try {

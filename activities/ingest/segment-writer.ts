@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
+import { SEGMENT_BYTES, type SegmentPool } from './segment-pool';
 
-const SEGMENT_BYTES = 1 << 20;
 const SOURCE_FILE = Buffer.from('\tfile\t', 'latin1');
 /** How much longer a record's COPY text may be than its CSV line: \N for each empty or absent column, UTC time. */
 export const RECORD_GROWTH = 256;
@@ -28,6 +28,9 @@ export class SegmentWriter {
   readonly segments: Buffer[] = [];
   private current: Buffer | undefined;
   private used = 0;
+
+  /** `pool`: where whole segments come from when it has some (see SegmentPool). */
+  constructor(private readonly pool?: SegmentPool) {}
 
   write(text: string): void {
     const buffer = this.reserve(text.length * 3);
@@ -90,7 +93,7 @@ export class SegmentWriter {
     if (this.current && this.used + bytes <= this.current.length) return this.current;
     this.seal();
     if (bytes > SEGMENT_BYTES) return undefined;
-    this.current = Buffer.allocUnsafeSlow(SEGMENT_BYTES);
+    this.current = this.pool?.take() ?? Buffer.allocUnsafeSlow(SEGMENT_BYTES);
     return this.current;
   }
 
