@@ -47,19 +47,32 @@ function keepsEdge(b: number): boolean {
 }
 
 /**
- * Free text that validateTrade keeps as it is: nothing to trim at either end, at most 100 code points. The line
- * scan has already refused control characters, backslashes and malformed UTF-8, so no COPY escaping is needed.
+ * Code points in [s, e) when every byte is printable ASCII other than a quote or a backslash, or belongs to
+ * well-formed UTF-8 (see utf8SequenceLength); otherwise -1. Such text needs no COPY escaping and decodes without
+ * replacement characters.
  */
+export function wellFormedText(buf: Uint8Array, s: number, e: number): number {
+  let points = 0;
+  for (let i = s; i < e; points++) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      if (b < 32 || b === 34 || b === 92 || b === 127) return -1;
+      i++;
+    } else {
+      const n = utf8SequenceLength(buf, i, e);
+      if (n < 0) return -1;
+      i += n;
+    }
+  }
+  return points;
+}
+
+/** Free text that validateTrade keeps as it is: well-formed, nothing to trim at either end, at most 100 code points. */
 export function plainText(buf: Uint8Array, s: number, e: number): boolean {
   if (!keepsEdge(buf[s]!)) return false;
   let last = e - 1;
   while (last > s && buf[last]! >= 0x80 && buf[last]! <= 0xbf) last--;
   if (!keepsEdge(buf[last]!)) return false;
-  if (e - s <= MAX_TEXT_CODE_POINTS) return true;
-  let points = 0;
-  for (let i = s; i < e; i++) {
-    const b = buf[i]!;
-    if (b < 0x80 || b > 0xbf) points++;
-  }
-  return points <= MAX_TEXT_CODE_POINTS;
+  const points = wellFormedText(buf, s, e);
+  return points >= 0 && points <= MAX_TEXT_CODE_POINTS;
 }

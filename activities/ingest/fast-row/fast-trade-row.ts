@@ -8,7 +8,7 @@ import {
 } from '../../../schemas/trade/fields';
 import type { HeaderLayout } from '../trade-file-header';
 import * as check from './byte-checks';
-import { plainText, utf8SequenceLength } from './byte-text';
+import { plainText, wellFormedText } from './byte-text';
 import { writeUtcTimestamp } from './byte-timestamp';
 
 /** Writes one trade COPY line from a row's bytes, or returns -1 to leave the row to validateTrade. */
@@ -71,6 +71,8 @@ export function fastRowWriter(layout: HeaderLayout, nowMs: number): FastRowWrite
   const fCcp = at('central_counterparty');
   const fMic = at('platform_id');
   const textFields = Int32Array.from(['desk', 'trader_id', 'source_system', 'source_trade_id'] as const, at);
+  // Columns the file adds are not read, but the full path rejects a line holding malformed text or a stray quote.
+  const extraFields = Int32Array.from(layout.columns.flatMap((column, i) => (column ? [] : [i])));
   // How each column is written: copied, or normalised as validateTrade does.
   const kinds = Int8Array.from(TRADE_COLUMNS, (column) =>
     column === 'execution_ts'
@@ -116,6 +118,7 @@ export function fastRowWriter(layout: HeaderLayout, nowMs: number): FastRowWrite
     if (cleared === 0 || has(fCcp) ? !check.lei(buf, s(fCcp), e(fCcp)) : false) return false;
     if (has(fMic) && !check.mic(buf, s(fMic), e(fMic))) return false;
     for (const f of textFields) if (has(f) && !plainText(buf, s(f), e(f))) return false;
+    for (const f of extraFields) if (wellFormedText(buf, s(f), e(f)) < 0) return false;
     return true;
   }
 
@@ -155,9 +158,9 @@ function sameBytes(buf: Uint8Array, s: number, e: number, word: Uint8Array): boo
 }
 
 /**
- * Finds the line's fields: comma-separated, a field may be quoted when its quotes close on the line with none
- * inside (the splitter sends other quoting the slow way). Refuses a line with the wrong number of fields, a
- * control character, DEL, a backslash or malformed UTF-8.
+ * Finds the line's fields: comma-separated; a quoted field must close just before a comma or the line's end
+ * (the splitter sends other quoting the slow way). Bytes are not judged here: every field the row uses passes a
+ * check of its own, and the columns the file adds are checked for well-formed text.
  */
 function splitLine(
   buf: Uint8Array,
@@ -171,31 +174,19 @@ function splitLine(
   let i = s;
   for (;;) {
     if (field >= expected) return false;
-    const quoted = i < e && buf[i] === 34;
-    if (quoted) i++;
-    const fieldStart = i;
-    for (;;) {
-      const b = buf[i]!;
-      if (i >= e || b === 34 || (b === 44 && !quoted)) break;
-      if (b >= 0x80) {
-        const n = utf8SequenceLength(buf, i, e);
-        if (n < 0) return false;
-        i += n;
-      } else if (b < 32 || b === 92 || b === 127) {
-        return false;
-      } else {
-        i++;
-      }
+    if (i < e && buf[i] === 34) {
+      starts[field] = ++i;
+      while (i < e && buf[i] !== 34) i++;
+      if (i >= e) return false;
+      ends[field++] = i++;
+      if (i >= e) break;
+      if (buf[i] !== 44) return false;
+    } else {
+      starts[field] = i;
+      while (i < e && buf[i] !== 44) i++;
+      ends[field++] = i;
+      if (i >= e) break;
     }
-    starts[field] = fieldStart;
-    ends[field] = i;
-    if (quoted) {
-      if (buf[i] !== 34 || i >= e) return false;
-      i++;
-    }
-    field++;
-    if (i >= e) break;
-    if (buf[i] !== 44) return false;
     i++;
   }
   return field === expected;
