@@ -33,11 +33,11 @@ const NOTIONAL_COLUMNS: ReadonlySet<string> = new Set(['notional_leg1', 'notiona
 const RATE_COLUMNS: ReadonlySet<string> = new Set(['fixed_rate_leg1', 'spread', 'price']);
 
 /**
- * The fast path of a UTF-8 file's rows: for a row that validateTrade would accept unchanged except for
- * its decimals and execution_ts, it writes the same COPY text (tradeCopyText) straight from the source bytes, with no strings
- * and no objects per row. Any doubt (a failed or non-canonical field, a quote, a control character, a
- * backslash, malformed UTF-8) returns -1 and the row takes the full path, which decides and explains. A
- * unit test compares both paths row by row.
+ * The fast path of a UTF-8 file's rows: for a row that validateTrade would accept, changing at most its decimals
+ * and execution_ts, it writes the same COPY text (tradeCopyText) straight from the source bytes, with no strings
+ * and no objects per row. Any doubt (a field that fails a check or needs trimming, a stray quote, a control
+ * character, a backslash, malformed UTF-8) returns -1 and the row takes the full path, which decides and
+ * explains. Unit tests compare both paths row by row (test/unit/ingest/fast-trade-row.test.ts).
  */
 export function fastRowWriter(layout: HeaderLayout, nowMs: number): FastRowWriter {
   const expected = layout.columns.length;
