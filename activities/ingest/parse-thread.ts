@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ChunkPreparer, FileProblem, type PrepareOptions, type PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
 import { preparedChunks } from './prepared-chunks';
@@ -26,8 +26,9 @@ export type ParseThreadMessage =
 
 // Parsing, validation and COPY formatting run here, on their own core, so the activity's thread stays free to
 // stream COPY data, heartbeat and notice cancellation.
-const input = workerData as ParseThreadInput;
 const port = parentPort!;
+// The input comes as the first message: the thread may have been started before its file was known.
+const input = await new Promise<ParseThreadInput>((resolve) => port.once('message', resolve));
 let credits = input.maxAhead;
 let wake: (() => void) | undefined;
 const pool = new SegmentPool();
