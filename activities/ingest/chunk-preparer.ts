@@ -1,9 +1,10 @@
 import { rejectCopyLine, tradeCopyPrefix, tradeCopyText } from './copy-text';
-import { CsvRecordSplitter, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from './csv-record-splitter';
+import type { CsvRecord } from './csv-record-splitter';
 import { recordEvaluator, type RecordOutcome } from './evaluate-record';
 import { fastRowWriter, type FastRowWriter } from './fast-row/fast-trade-row';
 import type { SegmentPool } from './segment-pool';
 import { SegmentWriter } from './segment-writer';
+import { lineRecord } from './utf8-line-splitter';
 import { checkHeader } from './trade-file-header';
 
 /** A problem with the file itself (no usable header): retrying cannot fix it. */
@@ -46,16 +47,6 @@ interface OpenChunk {
   goodRows: number;
   rejects: SegmentWriter;
   rejected: number;
-}
-
-/** A line's record as the text path would split it; a line without quotes splits at every comma. */
-function textRecord(buf: Buffer, start: number, end: number, line: number, quoted: boolean): CsvRecord {
-  const raw = buf.toString('utf8', start, end);
-  if (!quoted) return { line, fields: raw.split(','), raw };
-  const splitter = new CsvRecordSplitter(DEFAULT_MAX_RECORD_CHARS, line);
-  const [record, extra] = [...splitter.push(raw), ...splitter.end()];
-  if (!record || extra) throw new Error(`line ${line}: a simply quoted line is not one record`);
-  return record;
 }
 
 /**
@@ -123,7 +114,7 @@ export class ChunkPreparer {
    */
   line(buf: Buffer, start: number, end: number, lineNo: number, quoted: boolean): void {
     if (!this.fastRow || start === end) {
-      this.record(textRecord(buf, start, end, lineNo, quoted));
+      this.record(lineRecord(buf, start, end, lineNo, quoted));
       return;
     }
     const c = this.startRow(lineNo);
@@ -131,7 +122,7 @@ export class ChunkPreparer {
     if (c.good.writeRecordLine(this.prefix, lineNo, buf, start, end, this.fastRow)) {
       c.goodRows++;
     } else {
-      this.writeEvaluated(c, textRecord(buf, start, end, lineNo, quoted));
+      this.writeEvaluated(c, lineRecord(buf, start, end, lineNo, quoted));
     }
   }
 

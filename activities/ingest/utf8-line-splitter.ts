@@ -111,3 +111,13 @@ function nextByte(buf: Buffer, byte: number, from: number, end: number): number 
   const at = buf.indexOf(byte, from);
   return at === -1 || at > end ? end : at;
 }
+
+/** A line's record as the text path would split it; a line without quotes splits at every comma. */
+export function lineRecord(buf: Buffer, start: number, end: number, line: number, quoted: boolean): CsvRecord {
+  const raw = buf.toString('utf8', start, end);
+  if (!quoted) return { line, fields: raw.split(','), raw };
+  const splitter = new CsvRecordSplitter(DEFAULT_MAX_RECORD_CHARS, line);
+  const [record, extra] = [...splitter.push(raw), ...splitter.end()];
+  if (!record || extra) throw new Error(`line ${line}: a simply quoted line is not one record`);
+  return record;
+}

@@ -9,7 +9,9 @@ import {
 import type { HeaderLayout } from '../trade-file-header';
 import * as check from './byte-checks';
 import { plainText, wellFormedText } from './byte-text';
+import { writeCanonicalDecimal } from './byte-decimal';
 import { writeUtcTimestamp } from './byte-timestamp';
+import { splitLine } from './split-line';
 
 /** Writes one trade COPY line from a row's bytes, or returns -1 to leave the row to validateTrade. */
 export type FastRowWriter = (buf: Uint8Array, s: number, e: number, out: Uint8Array, at: number) => number;
@@ -143,7 +145,7 @@ export function fastRowWriter(layout: HeaderLayout, nowMs: number): FastRowWrite
         o =
           kind === TIMESTAMP
             ? writeUtcTimestamp(buf, fs, fe, nowMs, out, o)
-            : check.writeCanonicalDecimal(buf, fs, fe, kind === NOTIONAL_KIND ? NOTIONAL : RATE, out, o);
+            : writeCanonicalDecimal(buf, fs, fe, kind === NOTIONAL_KIND ? NOTIONAL : RATE, out, o);
         if (o < 0) return -1;
       }
     }
@@ -155,39 +157,4 @@ function sameBytes(buf: Uint8Array, s: number, e: number, word: Uint8Array): boo
   if (e - s !== word.length) return false;
   for (let i = 0; i < word.length; i++) if (buf[s + i] !== word[i]) return false;
   return true;
-}
-
-/**
- * Finds the line's fields: comma-separated; a quoted field must close just before a comma or the line's end
- * (the splitter sends other quoting the slow way). Bytes are not judged here: every field the row uses passes a
- * check of its own, and the columns the file adds are checked for well-formed text.
- */
-function splitLine(
-  buf: Uint8Array,
-  s: number,
-  e: number,
-  expected: number,
-  starts: Int32Array,
-  ends: Int32Array,
-): boolean {
-  let field = 0;
-  let i = s;
-  for (;;) {
-    if (field >= expected) return false;
-    if (i < e && buf[i] === 34) {
-      starts[field] = ++i;
-      while (i < e && buf[i] !== 34) i++;
-      if (i >= e) return false;
-      ends[field++] = i++;
-      if (i >= e) break;
-      if (buf[i] !== 44) return false;
-    } else {
-      starts[field] = i;
-      while (i < e && buf[i] !== 44) i++;
-      ends[field++] = i;
-      if (i >= e) break;
-    }
-    i++;
-  }
-  return field === expected;
 }
