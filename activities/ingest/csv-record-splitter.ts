@@ -21,12 +21,18 @@ type Parsed = { fields: string[]; end: number; next: number; newlines: number; e
 export class CsvRecordSplitter {
   private buf = '';
   private pos = 0;
-  private line = 1;
+  private line: number;
   private nextQuote = -1;
   /** Inside an over-long line that has already been reported: drop text until its newline. */
   private skipping = false;
 
-  constructor(private readonly maxRecordChars = DEFAULT_MAX_RECORD_CHARS) {}
+  /** `firstLine`: the number of the first line it is given (a splitter may take over in the middle of a file). */
+  constructor(
+    private readonly maxRecordChars = DEFAULT_MAX_RECORD_CHARS,
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   *push(text: string): Generator<CsvRecord> {
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;

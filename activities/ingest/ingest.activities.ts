@@ -10,6 +10,7 @@ import { checkHeader } from './trade-file-header';
 import { detectFileEncoding, readCsvRecords } from './trade-file-reader';
 import { sha256OfFile, storeFile } from './file-store';
 import { loadTradeFile, type LoadTotals } from './load-trade-file';
+import { prestartParseThread } from './parse-thread-pool';
 import { reconcile, type Reconciliation } from './reconcile';
 
 export interface IngestDeps {
@@ -50,6 +51,7 @@ export interface ReconcileFileInput {
 /** File ingestion ("TainTube") activities: register and inspect, load in checkpointed chunks, reconcile. */
 export function createIngestActivities(deps: IngestDeps) {
   const { db } = deps;
+  prestartParseThread();
 
   async function inspect(
     storedPath: string,

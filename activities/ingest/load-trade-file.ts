@@ -1,11 +1,13 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connection';
 import type { Logger } from '../logging/logger';
 import { commitChunk, type ChunkResult } from './chunk-loader';
 import type { PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
-import type { ParseThreadInput, ParseThreadMessage } from './parse-thread';
+import type { ParseThreadCredit, ParseThreadInput, ParseThreadMessage } from './parse-thread';
+import { prestartParseThread, startParseThread } from './parse-thread-pool';
+import { segmentBuffers } from './segment-pool';
 
 export interface LoadTotals {
   rowsRead: number;
@@ -36,9 +38,6 @@ export interface LoadTradeFileOptions {
   onChunk: (progress: ChunkProgress) => void;
   cancelled: () => boolean;
 }
-
-// A plain-JavaScript entry that loads the TypeScript thread code, however this process itself was started.
-const PARSE_THREAD = new URL('./parse-thread-entry.mjs', import.meta.url);
 
 /**
  * Loads a file chunk by chunk: worker threads parse, validate and format (each every n-th chunk) while this
@@ -89,8 +88,7 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
       },
       maxAhead: 1,
     };
-    // A roomy young generation: a batch of records lives across many small collections otherwise, and is promoted.
-    return new Worker(PARSE_THREAD, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    return startParseThread(input);
   });
   const client = await db.pool.connect();
   try {
@@ -105,6 +103,7 @@ export async function loadTradeFile(options: LoadTradeFileOptions): Promise<Load
   } finally {
     client.release();
     await Promise.all(threads.map((t) => t.terminate()));
+    prestartParseThread();
   }
 }
 
@@ -136,7 +135,9 @@ function commitInOrder(
         for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
           waiting.delete(next);
           await commit(ready.chunk);
-          ready.thread.postMessage('credit');
+          // The chunk is committed and its buffers written out: they go back to be filled again.
+          const buffers = segmentBuffers([...ready.chunk.good, ...ready.chunk.rejects]);
+          ready.thread.postMessage({ buffers } satisfies ParseThreadCredit, buffers);
           next++;
         }
       } catch (error) {

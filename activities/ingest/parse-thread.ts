@@ -1,7 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ChunkPreparer, FileProblem, type PrepareOptions, type PreparedChunk } from './chunk-preparer';
 import type { FileEncoding } from './detect-encoding';
-import { readCsvRecordBatches, type ReadProgress } from './trade-file-reader';
+import { preparedChunks } from './prepared-chunks';
+import { SegmentPool } from './segment-pool';
+import type { ReadProgress } from './trade-file-reader';
 
 /** Input of the parse thread. */
 export interface ParseThreadInput {
@@ -12,6 +14,11 @@ export interface ParseThreadInput {
   maxAhead: number;
 }
 
+/** From the committing thread: a chunk is in; here are its segment buffers back. */
+export interface ParseThreadCredit {
+  buffers: ArrayBuffer[];
+}
+
 export type ParseThreadMessage =
   | { type: 'chunk'; chunk: PreparedChunk }
   | { type: 'done'; rowsRead: number; blankLines: number }
@@ -19,15 +26,16 @@ export type ParseThreadMessage =
 
 // Parsing, validation and COPY formatting run here, on their own core, so the activity's thread stays free to
 // stream COPY data, heartbeat and notice cancellation.
-const input = workerData as ParseThreadInput;
 const port = parentPort!;
+// The input comes as the first message: the thread may have been started before its file was known.
+const input = await new Promise<ParseThreadInput>((resolve) => port.once('message', resolve));
 let credits = input.maxAhead;
 let wake: (() => void) | undefined;
-port.on('message', (message: string) => {
-  if (message === 'credit') {
-    credits++;
-    wake?.();
-  }
+const pool = new SegmentPool();
+port.on('message', (message: ParseThreadCredit) => {
+  pool.give(message.buffers);
+  credits++;
+  wake?.();
 });
 
 async function send(chunk: PreparedChunk): Promise<void> {
@@ -38,13 +46,11 @@ async function send(chunk: PreparedChunk): Promise<void> {
   port.postMessage({ type: 'chunk', chunk } satisfies ParseThreadMessage, transfer);
 }
 
-const preparer = new ChunkPreparer(input.prepare);
+const preparer = new ChunkPreparer(input.prepare, pool);
 const progress: ReadProgress = { bytesRead: 0 };
+
 try {
-  for await (const batch of readCsvRecordBatches(input.storedPath, input.encoding, progress)) {
-    for (const chunk of preparer.add(batch, progress.bytesRead)) await send(chunk);
-  }
-  for (const chunk of preparer.end(progress.bytesRead)) await send(chunk);
+  for await (const chunk of preparedChunks(input.storedPath, input.encoding, preparer, progress)) await send(chunk);
   port.postMessage({
     type: 'done',
     rowsRead: preparer.rowsRead,

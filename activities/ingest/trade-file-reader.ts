@@ -4,7 +4,7 @@ import { CsvRecordSplitter, type CsvRecord } from './csv-record-splitter';
 import { createDecoder, detectEncoding, type EncodingGuess, type FileEncoding } from './detect-encoding';
 
 const SAMPLE_BYTES = 256 * 1024;
-const READ_CHUNK_BYTES = 1024 * 1024;
+export const READ_CHUNK_BYTES = 1024 * 1024;
 
 export async function readSample(filePath: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
   const handle = await open(filePath, 'r');

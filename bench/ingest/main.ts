@@ -11,7 +11,15 @@ import { databaseUrl, ensureDatabase, startPostgres } from '../../dev/stack/post
 import { startTemporalDevServer } from '../../dev/stack/temporal-server';
 import { migrateOrThrow } from '../../schemas/db/migrator';
 import { buildWorkflowBundle } from '../../workers/workflow-bundle';
-import { activityDurations, median, peakRssMb } from './measure';
+import {
+  activityDurations,
+  exitedChildrenCpuSeconds,
+  median,
+  parentPid,
+  peakRssMb,
+  postgresCpuSeconds,
+  processCpuSeconds,
+} from './measure';
 
 // bench/ingest: generated files through ingestFileWorkflow end to end (CLI-style start, CPU worker process with a
 // prebuilt workflow bundle), next to plain `psql \copy` of the same rows into a scratch table, on the same server,
@@ -40,6 +48,8 @@ try {
     const url = databaseUrl(postgres.adminUrl, database);
     const db = createDb({ databaseUrl: url });
     await migrateOrThrow(db.kysely as never);
+    const backend = await db.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const postmaster = parentPid(backend.rows[0]!.pid);
 
     // Plain COPY: psql's \copy of the same CSV into a typed scratch table with no keys, indexes or checks.
     await db.pool.query('CREATE TABLE copy_scratch (LIKE trades INCLUDING DEFAULTS)');
@@ -47,6 +57,7 @@ try {
       'ALTER TABLE copy_scratch ALTER COLUMN event_key DROP NOT NULL, ALTER COLUMN source DROP NOT NULL',
     );
     const columns = readFileSync(file, 'utf8').slice(0, 2000).split('\n')[0];
+    const copyCpuStart = postgresCpuSeconds(postmaster) + exitedChildrenCpuSeconds();
     const copyStart = performance.now();
     const psql = spawnSync(
       'psql',
@@ -60,6 +71,7 @@ try {
       { encoding: 'utf8' },
     );
     const copySeconds = (performance.now() - copyStart) / 1000;
+    const copyCpuSeconds = postgresCpuSeconds(postmaster) + exitedChildrenCpuSeconds() - copyCpuStart;
     if (psql.status !== 0) throw new Error(`psql \\copy failed: ${psql.stderr}`);
     await db.pool.query('DROP TABLE copy_scratch');
     await db.pool.query('CHECKPOINT');
@@ -79,11 +91,14 @@ try {
     });
     await new Promise((r) => setTimeout(r, 4000));
     const idleMb = peakRssMb(worker.pid!);
+    const ingestCpuStart = postgresCpuSeconds(postmaster) + processCpuSeconds(worker.pid!);
     const start = performance.now();
     const started = await startIngest(client, { filePath: file, taskQueue: `bench-${round}`, chunkRows: 50_000 });
     const result = await started.handle.result();
     const seconds = (performance.now() - start) / 1000;
     const peakMb = peakRssMb(worker.pid!);
+    // CPU of the worker and PostgreSQL (the Temporal server's share and this process's hashing are left out).
+    const ingestCpuSeconds = postgresCpuSeconds(postmaster) + processCpuSeconds(worker.pid!) - ingestCpuStart;
     const activities = activityDurations(await started.handle.fetchHistory());
     await stopChild(worker);
     await db.close();
@@ -96,13 +111,15 @@ try {
       rowsPerSecond: rows / seconds,
       copyRowsPerSecond: rows / copySeconds,
       ratio: copySeconds / seconds,
+      ingestCpuSeconds,
+      copyCpuSeconds,
       peakMb,
       idleMb,
       activities,
       loaded: result.loaded,
     };
     log(
-      `round ${round}: ingest ${seconds.toFixed(2)} s, psql \\copy ${copySeconds.toFixed(2)} s, ratio ${round_.ratio.toFixed(3)}, worker peak ${Math.round(peakMb)} MB`,
+      `round ${round}: ingest ${seconds.toFixed(2)} s, psql \\copy ${copySeconds.toFixed(2)} s, ratio ${round_.ratio.toFixed(3)}, CPU ${ingestCpuSeconds.toFixed(2)} s vs ${copyCpuSeconds.toFixed(2)} s, worker peak ${Math.round(peakMb)} MB`,
     );
     results.push(round_);
   }
@@ -114,6 +131,10 @@ try {
     endToEndRowsPerSecond: Math.round(median(results.map((r) => r.rowsPerSecond))),
     psqlCopyRowsPerSecond: Math.round(median(results.map((r) => r.copyRowsPerSecond))),
     ratioToPlainCopy: Number(median(results.map((r) => r.ratio)).toFixed(3)),
+    // Less sensitive to other load on the machine than wall time: CPU seconds of worker + PostgreSQL for the
+    // ingest, of psql + PostgreSQL for the plain COPY.
+    ingestCpuSeconds: Number(median(results.map((r) => r.ingestCpuSeconds)).toFixed(2)),
+    copyCpuSeconds: Number(median(results.map((r) => r.copyCpuSeconds)).toFixed(2)),
     workerPeakRssMb: Math.round(Math.max(...results.map((r) => r.peakMb))),
     workerRssBeforeIngestMb: Math.round(Math.max(...results.map((r) => r.idleMb))),
     activitySeconds: results[Math.floor(results.length / 2)]?.activities,
@@ -121,6 +142,8 @@ try {
       seconds: Number(r.seconds.toFixed(2)),
       psqlCopySeconds: Number(r.copySeconds.toFixed(2)),
       ratio: Number(r.ratio.toFixed(3)),
+      ingestCpuSeconds: Number(r.ingestCpuSeconds.toFixed(2)),
+      copyCpuSeconds: Number(r.copyCpuSeconds.toFixed(2)),
     })),
     cpus: os.availableParallelism(),
   };

@@ -29,3 +29,45 @@ export function activityDurations(history: History): Record<string, number> {
   }
   return out;
 }
+
+const TICKS_PER_SECOND = 100;
+
+/** utime, stime, cutime, cstime of a process in seconds (cutime/cstime: its children that have exited). */
+function cpuTimes(pid: number | 'self'): { own: number; children: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const at = (i: number) => Number(fields[i - 3]) / TICKS_PER_SECOND;
+  return { own: at(14) + at(15), children: at(16) + at(17) };
+}
+
+/** CPU seconds a process has used so far, all threads. */
+export function processCpuSeconds(pid: number): number {
+  return cpuTimes(pid).own;
+}
+
+/** CPU seconds used by this process's exited (waited-for) children, e.g. psql after spawnSync. */
+export function exitedChildrenCpuSeconds(): number {
+  return cpuTimes('self').children;
+}
+
+/** The parent of a process (for a PostgreSQL backend: the postmaster). */
+export function parentPid(pid: number): number {
+  return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+}
+
+/**
+ * CPU seconds of a PostgreSQL server so far: the postmaster, its exited children (finished backends) and its
+ * live children (backends, checkpointer, WAL writer).
+ */
+export function postgresCpuSeconds(pid: number): number {
+  const main = cpuTimes(pid);
+  let total = main.own + main.children;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  for (const child of children) {
+    try {
+      total += cpuTimes(Number(child)).own;
+    } catch {
+      // exited meanwhile: now counted in the postmaster's children time, or lost (a few ticks)
+    }
+  }
+  return total;
+}

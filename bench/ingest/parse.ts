@@ -1,6 +1,9 @@
-import { readCsvRecordBatches } from '../../activities/ingest/trade-file-reader';
 import { ChunkPreparer } from '../../activities/ingest/chunk-preparer';
-// Profiling aid: the parse thread's work alone (no database). npx tsx bench/ingest/parse.ts FILE (a generated CSV)
+import type { FileEncoding } from '../../activities/ingest/detect-encoding';
+import { preparedChunks } from '../../activities/ingest/prepared-chunks';
+
+// Profiling aid: the parse thread's work alone (no database), as the parse thread does it.
+// npx tsx bench/ingest/parse.ts FILE [encoding] (a generated CSV)
 const t = performance.now();
 const p = new ChunkPreparer({
   fileId: 1,
@@ -12,16 +15,14 @@ const p = new ChunkPreparer({
   offset: 0,
 });
 let bytes = 0;
-for await (const batch of readCsvRecordBatches(process.argv[2] ?? 'trades.csv', 'utf-8'))
-  for (const c of p.add(batch, 0)) bytes += c.good.reduce((a, b) => a + b.length, 0);
-for (const c of p.end(0)) bytes += c.good.reduce((a, b) => a + b.length, 0);
-console.log(
-  p.rowsRead,
-  'rows',
-  bytes,
-  'bytes',
-  ((performance.now() - t) / 1000).toFixed(2),
-  's',
-  'rss',
-  Math.round(process.memoryUsage().rss / 1e6),
-);
+let good = 0;
+let rejected = 0;
+const encoding = (process.argv[3] ?? 'utf-8') as FileEncoding;
+for await (const c of preparedChunks(process.argv[2] ?? 'trades.csv', encoding, p)) {
+  bytes += c.good.reduce((a, b) => a + b.length, 0);
+  good += c.goodRows;
+  rejected += c.rejectedRows;
+}
+const seconds = ((performance.now() - t) / 1000).toFixed(2);
+const rss = Math.round(process.memoryUsage().rss / 1e6);
+console.log(`${p.rowsRead} rows (${good} good, ${rejected} rejected), ${bytes} bytes, ${seconds} s, rss ${rss} MB`);
