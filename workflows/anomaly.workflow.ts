@@ -27,8 +27,9 @@ const workflowNow = () => new Date().getTime();
  * One flagged trade event (DESIGN Data flow 5). Id `anomaly-<eventKey>`, started by signal-with-start of DETECTED.
  * Alerts ALERT_TO inside the alert window ([09:00, 15:00) KST on business days) or waits on a durable timer for
  * the next one; escalates to ESCALATION_TO after 2 business hours without an acknowledgement (again only inside a
- * window); ends with the first review, which starts a correction report when it changes an already-reported trade. Decisions: an acknowledgement or review that arrives before the alert went
- * out means staff already have it, so no alert (and no escalation) is sent; a review ends the run at once.
+ * window); ends with the first review, which starts a correction report when it changes an already-reported trade.
+ * Decisions: an acknowledgement or review that arrives before the alert went out means staff already have it, so
+ * no alert (and no escalation) is sent; a review ends the run at once.
  */
 export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<AnomalyWorkflowState> {
   const state: AnomalyWorkflowState = {
