@@ -51,7 +51,8 @@ export interface BuiltReport {
 
 export const correctionReportInputSchema = z.object({
   businessDate: DATE,
-  eventKey: z.uuid(),
+  // Event keys are md5 digests shaped as uuids (no RFC version bits), as in the anomaly contract.
+  eventKey: z.guid(),
   reviewId: z.string().min(1).max(200),
   ackTimeout: duration.default('4 hours'),
   ackPollInterval: duration.default('5 minutes'),

@@ -25,3 +25,9 @@ export function cumulativeReportWorkflowId(period: string): string {
     throw new Error(`not a report period (2026-Q1, 2026-H1, 2026-Y): ${period}`);
   return `cumulative-${period}`;
 }
+
+/** The cumulative chain of a quarter (`cumulative-chain-2026-Q4`): one per quarter, whoever starts it. */
+export function cumulativeChainWorkflowId(quarter: string): string {
+  if (!/^\d{4}-Q[1-4]$/.test(quarter)) throw new Error(`not a quarter (2026-Q4): ${quarter}`);
+  return `cumulative-chain-${quarter}`;
+}

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { condition, log, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, log, patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { AnomalyWorkflowActivities } from '../activities/anomalies/anomaly-workflow.activities';
 import type { CalendarActivities } from '../activities/calendar/business-calendar.activities';
 import type { MailActivities, SentMail } from '../activities/mail/mail.activities';
@@ -14,6 +14,7 @@ import { calendarYearsFor } from '../schemas/calendar/business-calendar';
 import { UTI } from '../schemas/search-attributes';
 import { ACTIVITY_PROFILES } from './activity-profiles';
 import { listenToAnomalySignals } from './anomaly-signals';
+import { correctReportedTrade } from './correction-after-review';
 
 const db = proxyActivities<AnomalyWorkflowActivities & CalendarActivities>(ACTIVITY_PROFILES.anomalyDb);
 const mail = proxyActivities<MailActivities>(ACTIVITY_PROFILES.mail);
@@ -26,8 +27,9 @@ const workflowNow = () => new Date().getTime();
  * One flagged trade event (DESIGN Data flow 5). Id `anomaly-<eventKey>`, started by signal-with-start of DETECTED.
  * Alerts ALERT_TO inside the alert window ([09:00, 15:00) KST on business days) or waits on a durable timer for
  * the next one; escalates to ESCALATION_TO after 2 business hours without an acknowledgement (again only inside a
- * window); ends with the first review. Decisions: an acknowledgement or review that arrives before the alert went
- * out means staff already have it, so no alert (and no escalation) is sent; a review ends the run at once.
+ * window); ends with the first review, which starts a correction report when it changes an already-reported trade.
+ * Decisions: an acknowledgement or review that arrives before the alert went out means staff already have it, so
+ * no alert (and no escalation) is sent; a review ends the run at once.
  */
 export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<AnomalyWorkflowState> {
   const state: AnomalyWorkflowState = {
@@ -138,6 +140,9 @@ export async function anomalyWorkflow(input: AnomalyWorkflowInput): Promise<Anom
     state.review = { ...decision, at };
     state.status = decision.decision === 'confirm' ? 'confirmed' : 'dismissed';
     state.waitingUntil = null;
+    // Runs that ended before this step existed replay without it.
+    if (patched('correction-after-review'))
+      await correctReportedTrade({ eventKey: input.eventKey, reviewId: decision.reviewId });
     return state;
   }
 }

@@ -5,3 +5,4 @@ export { anomalyWorkflow } from './anomaly.workflow';
 export { dailyReportWorkflow } from './daily-report.workflow';
 export { cumulativeReportWorkflow, periodReportWorkflow } from './cumulative-report.workflow';
 export { correctionReportWorkflow } from './correction-report.workflow';
+export { cumulativeReportScheduledWorkflow, dailyReportScheduledWorkflow } from './scheduled-report-starts.workflow';

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connection';
 import type { AnomalyStatus } from '../../schemas/db/database';
 import { recordReview } from './anomaly-reviews';
+import { reportedDateBeforeReview } from './reported-trade';
 
 /** The statuses an alert step may move from: it never overrides an acknowledgement or a review decision. */
 const MOVES_FROM: Partial<Record<AnomalyStatus, AnomalyStatus[]>> = {
@@ -24,7 +25,7 @@ export interface RecordAnomalyReviewInput {
   at: string;
 }
 
-/** Database steps of `anomalyWorkflow`: the anomaly's status and the reviewers' audit log. Both idempotent. */
+/** Database steps of `anomalyWorkflow`: the anomaly's status, the reviewers' audit log (idempotent), report lookups. */
 export function createAnomalyWorkflowActivities(deps: { db: Db; clock: () => Date }) {
   return {
     async markAnomalyStatus(input: MarkAnomalyStatusInput): Promise<boolean> {
@@ -48,6 +49,11 @@ export function createAnomalyWorkflowActivities(deps: { db: Db; clock: () => Dat
         }
         throw error;
       }
+    },
+
+    /** The business date whose sent daily report this review changes (a correction is due), or null. */
+    async findReportToCorrect(input: { eventKey: string; reviewId: string }): Promise<{ businessDate: string | null }> {
+      return { businessDate: await reportedDateBeforeReview(deps.db.kysely, input) };
     },
   };
 }

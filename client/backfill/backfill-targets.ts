@@ -1,6 +1,6 @@
 import { trainingWeekFor } from '../../schemas/calendar/iso-week';
 import { datesBetween, isWeekday, quarterEndedBefore } from '../../schemas/reports/report-periods';
-import { dailyReportWorkflowId } from '../../schemas/workflow-ids';
+import { cumulativeChainWorkflowId, dailyReportWorkflowId } from '../../schemas/workflow-ids';
 
 /** One run a backfill would start: a deterministic id, so an existing run is found and skipped. */
 export interface PlannedRun {
@@ -47,7 +47,7 @@ export const BACKFILL_TARGETS: BackfillTarget[] = [
           const quarter = quarterEndedBefore(date);
           return {
             date,
-            workflowId: `cumulative-chain-${quarter}`,
+            workflowId: cumulativeChainWorkflowId(quarter),
             workflowType: 'cumulativeReportWorkflow',
             args: [{ quarter }],
           };

@@ -1,8 +1,9 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { REPORT_RESUBMIT_SIGNAL } from '../../schemas/report-workflow';
-import { dailyReportWorkflowId } from '../../schemas/workflow-ids';
+import { cumulativeChainWorkflowId, dailyReportWorkflowId } from '../../schemas/workflow-ids';
 
-/** Starts (or joins) the daily report of a KST business date. */
+/** Starts (or joins) the daily report of a KST business date: the id every path uses (schedule, backfill, CLI). */
 export async function startDailyReport(client: Client, input: { businessDate: string; taskQueue: string }) {
   const workflowId = dailyReportWorkflowId(input.businessDate);
   try {
@@ -10,6 +11,8 @@ export async function startDailyReport(client: Client, input: { businessDate: st
       workflowId,
       taskQueue: input.taskQueue,
       args: [{ businessDate: input.businessDate }],
+      // A closed run of the date (acknowledged or skipped) is joined too: a date is reported once.
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
     return { workflowId, started: true };
   } catch (error) {
@@ -20,12 +23,13 @@ export async function startDailyReport(client: Client, input: { businessDate: st
 
 /** Starts the cumulative chain of a quarter (quarterly, then half-year/annual where due). */
 export async function startCumulativeReport(client: Client, input: { quarter: string; taskQueue: string }) {
-  const workflowId = `cumulative-chain-${input.quarter}`;
+  const workflowId = cumulativeChainWorkflowId(input.quarter);
   try {
     await client.workflow.start('cumulativeReportWorkflow', {
       workflowId,
       taskQueue: input.taskQueue,
       args: [{ quarter: input.quarter }],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
     return { workflowId, started: true };
   } catch (error) {

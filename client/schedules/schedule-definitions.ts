@@ -34,15 +34,16 @@ export function scheduleDefinitions(options: { cpuTaskQueue: string }): Schedule
       },
       action: {
         type: 'startWorkflow',
-        workflowType: 'dailyReportWorkflow',
-        // The report id is ktfc-daily-<date> whatever the run id; building and sending are idempotent by it.
-        workflowId: 'ktfc-daily',
+        // A starter (ids ktfc-daily-schedule-<time>) that runs ktfc-daily-<date> of the scheduled KST day once:
+        // the id the CLI and backfill use, so a date reported by hand is joined, not reported twice.
+        workflowType: 'dailyReportScheduledWorkflow',
+        workflowId: 'ktfc-daily-schedule',
         taskQueue: options.cpuTaskQueue,
         args: [{}],
       },
       policies: {
-        // Each date is its own report and may wait days for an acknowledgement or a resubmission: a run still open
-        // must never hold the next morning's report back.
+        // The starter ends within seconds and each date's report (which may wait days for an acknowledgement) is
+        // its own workflow: nothing here may hold the next morning's report back.
         overlap: ScheduleOverlapPolicy.ALLOW_ALL,
         // A server outage at 05:00 still files the same morning; an older miss is recovered by `backfill`.
         catchupWindow: '6 hours',
@@ -58,8 +59,9 @@ export function scheduleDefinitions(options: { cpuTaskQueue: string }): Schedule
       },
       action: {
         type: 'startWorkflow',
-        workflowType: 'cumulativeReportWorkflow',
-        workflowId: 'cumulative-chain',
+        // A starter that runs cumulative-chain-<quarter> once (the id `report cumulative` and backfill use).
+        workflowType: 'cumulativeReportScheduledWorkflow',
+        workflowId: 'cumulative-chain-schedule',
         taskQueue: options.cpuTaskQueue,
         args: [{}],
       },

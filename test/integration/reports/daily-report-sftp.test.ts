@@ -10,11 +10,14 @@ import { recordHistory } from '../../support/record-history';
 import { eventually, startReportHarness, type ReportHarness } from '../../support/report-harness';
 import { insertScore, insertTrades } from '../../support/report-trades';
 import { sheetsViaLibreOffice } from '../../support/libreoffice';
+import { startSmtpCatcher, type SmtpCatcher } from '../../support/smtp-catcher';
 import { scratchDir } from '../../support/temporal-env';
 import { validRow } from '../../support/trade-rows';
 
 // The daily report end to end on the dev server, delivered to a real OpenSSH SFTP server on loopback.
 let sftp: SftpServer;
+// Escalations always mail through SMTP_URL: a real SMTP server on loopback takes them.
+let smtp: SmtpCatcher;
 let h: ReportHarness;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const hostile = {
@@ -28,8 +31,10 @@ let flaggedKey = '';
 before(async () => {
   const dir = scratchDir('daily-sftp');
   sftp = await startSftpServer({ dir: path.join(dir, 'sftp') });
+  smtp = await startSmtpCatcher();
   h = await startReportHarness(
     {
+      SMTP_URL: smtp.url,
       REPORT_TRANSPORT: 'sftp',
       REPORT_SFTP_HOST: sftp.host,
       REPORT_SFTP_PORT: String(sftp.port),
@@ -67,6 +72,7 @@ before(async () => {
 after(async () => {
   await h?.close();
   await sftp?.stop();
+  await smtp?.stop();
 });
 
 const report = (id: string) =>
