@@ -171,6 +171,8 @@ export interface AnomaliesTable {
   status: ColumnType<AnomalyStatus, AnomalyStatus | undefined, AnomalyStatus>;
   workflow_id: string;
   updated_at: Timestamp;
+  /** When anomalyWorkflow was (signal-with-)started; null = still to start (batch detection retries). */
+  workflow_started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AlertMessagesTable {
@@ -207,9 +209,21 @@ export interface Database {
   anomalies: AnomaliesTable;
   alert_messages: AlertMessagesTable;
   anomaly_reviews: AnomalyReviewsTable;
+  daily_trade_summaries: DailyTradeSummariesTable;
 }
 
 export type IngestedFile = Selectable<IngestedFilesTable>;
 export type NewIngestedFile = Insertable<IngestedFilesTable>;
 export type IngestedFileUpdate = Updateable<IngestedFilesTable>;
 export type Trade = Selectable<TradesTable>;
+
+/** Normal trades of a KST business date by product and notional currency (anomalies are kept apart). */
+export interface DailyTradeSummariesTable {
+  business_date: string;
+  product: string;
+  currency: string;
+  trades: Count;
+  /** numeric, as text. */
+  notional: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
+}
