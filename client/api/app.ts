@@ -5,18 +5,24 @@ import type { Logger } from '../../activities/logging/logger';
 import { sql } from 'kysely';
 import { authenticate } from './auth/authenticate';
 import type { TokenService } from './auth/token-service';
+import type { IntakeDeps } from './intake/intake-service';
+import { createIntakeRouter, intakeBodyParser, type IntakeRouteOptions } from './intake/trades.route';
+import { openApiDocument } from './openapi/openapi-document';
 
 export interface ApiDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
   tokens: TokenService;
+  /** Real-time intake (`POST /api/trades`); absent = not served by this process. */
+  intake?: { deps: IntakeDeps; options: IntakeRouteOptions };
 }
 
 /** The HTTP API ("TainWeb"). Health endpoints now; authenticated endpoints join as their features land. */
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use('/api/trades', intakeBodyParser());
   app.use(express.json({ limit: '1mb' }));
   // Every route below sees the request's principal when a valid bearer token came with it.
   app.use(authenticate({ tokens: deps.tokens }));
@@ -40,10 +46,22 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  if (deps.intake) app.use('/api', createIntakeRouter(deps.intake.deps, deps.intake.options));
+
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    // body-parser's own errors (413 too large, 400 malformed JSON) carry their status: the client's mistake.
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ error: error instanceof Error ? error.message : 'bad request' });
+      return;
+    }
     deps.logger.error({ err: error }, 'request failed');
     res.status(500).json({ error: 'internal error' });
   };

@@ -5,6 +5,7 @@ import { startInboxWatcher } from '../inbox/inbox-watcher';
 import { connectTemporal } from '../temporal/connect';
 import { createApp } from './app';
 import { createTokenService } from './auth/token-service';
+import { createIntakeSetup } from './intake/intake-setup';
 
 // API process: the HTTP API and web UI, plus the inbox watcher that submits dropped files for ingestion.
 const config = loadConfig(apiConfigSchema, process.env);
@@ -12,7 +13,8 @@ const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
 const db = createDb({ databaseUrl: config.DATABASE_URL, logger });
 const temporal = await connectTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
 const tokens = createTokenService({ secret: config.API_JWT_SECRET });
-const app = createApp({ db, temporal: temporal.client, logger, tokens });
+const intake = createIntakeSetup(config, { db, temporal: temporal.client, logger });
+const app = createApp({ db, temporal: temporal.client, logger, tokens, intake });
 const server = app.listen(config.API_PORT, config.API_HOST, () => {
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
 });
@@ -35,6 +37,7 @@ async function shutdown(): Promise<void> {
   logger.info({}, 'api stopping');
   server.close();
   await watcher?.stop();
+  await intake.close();
   await temporal.close();
   await db.close();
 }
