@@ -5,6 +5,8 @@ import { registerIngestCommand } from './commands/ingest.command';
 import { registerModelCommands } from './commands/models.command';
 import { registerReplayCommands } from './commands/replay.command';
 import { registerScheduleCommands } from './commands/schedules.command';
+import { registerRulesCommands } from './commands/rules.command';
+import { registerTokenCommand } from './commands/token.command';
 
 // `npm run cli -- <command>`: every command takes --json and exits non-zero on failure.
 const program = new Command('swap-reporting')
@@ -17,6 +19,8 @@ registerIngestCommand(program);
 registerReplayCommands(program);
 registerModelCommands(program);
 registerScheduleCommands(program);
+registerRulesCommands(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);
