@@ -5,6 +5,7 @@ import { registerIngestCommand } from './commands/ingest.command';
 import { registerModelCommands } from './commands/models.command';
 import { registerReplayCommands } from './commands/replay.command';
 import { registerScheduleCommands } from './commands/schedules.command';
+import { registerDetectCommands } from './commands/detect.command';
 import { registerRulesCommands } from './commands/rules.command';
 import { registerTokenCommand } from './commands/token.command';
 
@@ -20,6 +21,7 @@ registerReplayCommands(program);
 registerModelCommands(program);
 registerScheduleCommands(program);
 registerRulesCommands(program);
+registerDetectCommands(program);
 registerTokenCommand(program);
 
 try {

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { createLogger } from '../../../activities/logging/logger';
+import { exportScores } from '../../../activities/detection/scores-export';
 import { FEATURE_TRADE_COLUMNS, fromTradeRow } from '../../../activities/models/features';
 import { generateTradeFile } from '../../../client/generate/index';
 import { createGpuWorker, type GpuWorker } from '../../../gpu-worker/gpu-worker';
@@ -132,6 +133,28 @@ describe('batch detection after a file ingest', () => {
     assert.deepEqual([again.scored, again.newAnomalies, again.workflowsStarted, again.alertSent], [0, 0, 0, false]);
     assert.deepEqual(await anomalyRuns(), firstRuns);
     assert.equal(batchMails().length, 1);
+  });
+
+  it('exports every score of the range as CSV, anomalies with their rule hits', async () => {
+    const out = path.join(h.dir, 'scores.csv');
+    const { from, to } = firstDay.result;
+    const { rows } = await exportScores(h.db.kysely, { from: new Date(from), to: new Date(to), out });
+    assert.equal(rows, firstDay.ingested.loaded);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    assert.equal(
+      lines[0],
+      'event_key,uti,execution_ts,business_date,decision,ensemble_score,model_version,rule_set_version,rule_hits,scored_by',
+    );
+    assert.equal(lines.length - 1, rows);
+    const anomalies = lines.filter((l) => l.includes(',anomaly,'));
+    assert.equal(anomalies.length, firstDay.result.newAnomalies);
+    assert.ok(
+      anomalies.every((l) =>
+        /(notional_threshold|off_market|outside_market_hours|wash_pair|counterparty_concentration|inconsistent_dates): /.test(
+          l,
+        ),
+      ),
+    );
   });
 
   it('scores with the champion once there is one, recording its version on every score', async () => {
