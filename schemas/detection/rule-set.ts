@@ -30,9 +30,9 @@ export const ruleSetSchema = z.strictObject({
     windowMinutes: positive,
     /** Fewer of a counterparty's trades in the window never count as a concentration. */
     minTrades: z.number().int().min(2),
-    /** Share of the window's trades above which a counterparty is concentrated … */
+    /** Share of the window's trades a counterparty must hold at least … */
     minShare: z.number().gt(0).max(1),
-    /** … and at least this many times its usual share (from the model's reference, when there is one). */
+    /** … and at least this many times its usual share (the model's reference, else the batch's own flow). */
     usualShareMultiple: positive,
   }),
   dates: z.strictObject({
@@ -64,7 +64,7 @@ export const DEFAULT_RULE_SET: RuleSetInput = {
   offMarket: { maxRobustDeviations: 8, minBucketQuotes: 10 },
   marketHours: { open: '09:00', close: '15:30' },
   wash: { windowMinutes: 10 },
-  concentration: { windowMinutes: 10, minTrades: 8, minShare: 0.5, usualShareMultiple: 5 },
+  concentration: { windowMinutes: 10, minTrades: 10, minShare: 0.02, usualShareMultiple: 8 },
   dates: { maxForwardStartDays: 400, maxBackdatedDays: 5, maxTenorYears: 50 },
 };
 
