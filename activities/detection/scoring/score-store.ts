@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { anomalyWorkflowId } from '../../../schemas/workflow-ids';
 import type { Database } from '../../../schemas/db/database';
 import type { FeatureTrade } from '../../models/features/feature-trade';
@@ -29,116 +29,74 @@ export interface SavedScores {
 }
 
 /**
- * Stores each trade's score, an `anomalies` row per anomaly and adds the normal ones to the day's summary, in one
- * transaction. Idempotent: a trade event scored before keeps its first score and is neither counted nor flagged
- * again, so a retried batch chunk or a re-posted trade changes nothing.
+ * Stores each trade's score, an `anomalies` row per anomaly and adds the normal ones to the day's summary (by KST
+ * date, product and currency), in ONE statement: data-modifying CTEs run atomically and cost one round trip,
+ * which is what a real-time request can afford. Idempotent: a trade event scored before keeps its first score and
+ * is neither counted nor flagged again, so a retried batch chunk or a re-posted trade changes nothing.
  */
 export async function saveScores(db: Kysely<Database>, input: SaveScoresInput): Promise<SavedScores> {
   if (input.scored.length === 0) return { stored: new Set(), newAnomalies: [] };
-  return db.transaction().execute(async (tx) => {
-    const stored = await insertScores(tx, input);
-    const fresh = input.scored.flatMap((s, i) => (stored.has(s.eventKey) ? [{ s, t: input.trades[i]! }] : []));
-    const newAnomalies = await insertAnomalies(
-      tx,
-      fresh.filter(({ s }) => s.isAnomaly),
-      input,
-    );
-    await addToDailySummary(
-      tx,
-      fresh.filter(({ s }) => !s.isAnomaly).map(({ t }) => t),
-    );
-    return { stored, newAnomalies };
-  });
-}
-
-async function insertScores(tx: Transaction<Database>, input: SaveScoresInput): Promise<Set<string>> {
   const s = input.scored;
-  const rows = await sql<{ event_key: string }>`
-    INSERT INTO trade_scores (event_key, execution_ts, model_version, rule_set_version, ensemble_score,
-      member_scores, rule_hits, is_anomaly, explanation, scored_by)
-    SELECT k, ts, ${input.modelVersion}, ${input.ruleSetVersion}, score, ms::jsonb, rh::jsonb, anomaly, ex::jsonb,
-      ${input.scoredBy}
-    FROM unnest(
-      ${s.map((x) => x.eventKey)}::uuid[], ${s.map((x) => new Date(x.executionMs).toISOString())}::timestamptz[],
-      ${s.map((x) => x.ensembleScore)}::float8[], ${s.map((x) => JSON.stringify(x.memberScores))}::text[],
-      ${s.map((x) => JSON.stringify(x.ruleHits))}::text[], ${s.map((x) => x.isAnomaly)}::boolean[],
-      ${s.map((x) => JSON.stringify(x.explanation ?? {}))}::text[]
-    ) AS u(k, ts, score, ms, rh, anomaly, ex)
-    ON CONFLICT DO NOTHING
-    RETURNING event_key`.execute(tx);
-  return new Set(rows.rows.map((r) => r.event_key));
-}
-
-async function insertAnomalies(
-  tx: Transaction<Database>,
-  rows: { s: ScoredTrade; t: FeatureTrade }[],
-  input: SaveScoresInput,
-): Promise<NewAnomaly[]> {
-  if (rows.length === 0) return [];
-  const inserted = await tx
-    .insertInto('anomalies')
-    .values(
-      rows.map(({ s, t }) => ({
-        event_key: s.eventKey,
-        execution_ts: new Date(s.executionMs),
-        business_date: kstDateOf(s.executionMs),
-        uti: t.uti,
-        product: t.product,
-        desk: t.desk,
-        ensemble_score: s.ensembleScore,
-        model_version: input.modelVersion,
-        rule_hits: JSON.stringify(s.ruleHits),
-        detected_by: input.scoredBy,
-        workflow_id: anomalyWorkflowId(s.eventKey),
-      })),
+  const t = input.trades;
+  const result = await sql<{
+    kind: 'scored' | 'anomaly';
+    event_key: string;
+    uti: string | null;
+    execution_ts: Date | null;
+  }>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${s.map((x) => x.eventKey)}::uuid[], ${s.map((x) => new Date(x.executionMs).toISOString())}::timestamptz[],
+        ${s.map((x) => x.ensembleScore)}::float8[], ${s.map((x) => JSON.stringify(x.memberScores))}::text[],
+        ${s.map((x) => JSON.stringify(x.ruleHits))}::text[], ${s.map((x) => x.isAnomaly)}::boolean[],
+        ${s.map((x) => JSON.stringify(x.explanation ?? {}))}::text[], ${s.map((x) => kstDateOf(x.executionMs))}::date[],
+        ${t.map((x) => x.uti)}::text[], ${t.map((x) => x.product)}::text[], ${t.map((x) => x.desk)}::text[],
+        ${t.map((x) => x.notional_currency_leg1)}::text[], ${t.map((x) => String(x.notional_leg1))}::numeric[],
+        ${s.map((x) => anomalyWorkflowId(x.eventKey))}::text[]
+      ) AS u(k, ts, score, ms, rh, anomaly, ex, bdate, uti, product, desk, ccy, notional, wf)
+    ),
+    scored AS (
+      INSERT INTO trade_scores (event_key, execution_ts, model_version, rule_set_version, ensemble_score,
+        member_scores, rule_hits, is_anomaly, explanation, scored_by)
+      SELECT k, ts, ${input.modelVersion}, ${input.ruleSetVersion}, score, ms::jsonb, rh::jsonb, anomaly, ex::jsonb,
+        ${input.scoredBy}
+      FROM input
+      ON CONFLICT DO NOTHING
+      RETURNING event_key
+    ),
+    fresh AS (SELECT input.* FROM input JOIN scored ON scored.event_key = input.k),
+    flagged AS (
+      INSERT INTO anomalies (event_key, execution_ts, business_date, uti, product, desk, ensemble_score,
+        model_version, rule_hits, detected_by, workflow_id)
+      SELECT k, ts, bdate, uti, product, desk, score, ${input.modelVersion}, rh::jsonb, ${input.scoredBy}, wf
+      FROM fresh WHERE anomaly
+      ON CONFLICT (event_key) DO NOTHING
+      RETURNING event_key, uti, execution_ts
+    ),
+    summary AS (
+      INSERT INTO daily_trade_summaries (business_date, product, currency, trades, notional)
+      SELECT bdate, product, ccy, count(*), sum(notional) FROM fresh WHERE NOT anomaly
+      GROUP BY bdate, product, ccy ORDER BY bdate, product, ccy
+      ON CONFLICT (business_date, product, currency) DO UPDATE SET
+        trades = daily_trade_summaries.trades + excluded.trades,
+        notional = daily_trade_summaries.notional + excluded.notional,
+        updated_at = now()
     )
-    .onConflict((oc) => oc.column('event_key').doNothing())
-    .returning(['event_key', 'uti', 'execution_ts', 'workflow_id'])
-    .execute();
-  return inserted.map((r) => ({
-    eventKey: r.event_key,
-    uti: r.uti,
-    executionTs: r.execution_ts.toISOString(),
-    workflowId: r.workflow_id,
-  }));
-}
-
-/** Adds normal trades to their KST day's counts and notional sums, in key order (no deadlock between batches). */
-async function addToDailySummary(tx: Transaction<Database>, trades: readonly FeatureTrade[]): Promise<void> {
-  const groups = new Map<string, { date: string; product: string; currency: string; n: number; notional: number }>();
-  for (const t of trades) {
-    const date = kstDateOf(t.executionMs);
-    const key = `${date}|${t.product}|${t.notional_currency_leg1}`;
-    const g = groups.get(key);
-    if (g) [g.n, g.notional] = [g.n + 1, g.notional + t.notional_leg1];
-    else
-      groups.set(key, {
-        date,
-        product: t.product,
-        currency: t.notional_currency_leg1,
-        n: 1,
-        notional: t.notional_leg1,
+    SELECT 'scored' AS kind, event_key::text, NULL::text AS uti, NULL::timestamptz AS execution_ts FROM scored
+    UNION ALL
+    SELECT 'anomaly', event_key::text, uti, execution_ts FROM flagged`.execute(db);
+  const stored = new Set<string>();
+  const newAnomalies: NewAnomaly[] = [];
+  for (const row of result.rows) {
+    if (row.kind === 'scored') stored.add(row.event_key);
+    else {
+      newAnomalies.push({
+        eventKey: row.event_key,
+        uti: row.uti!,
+        executionTs: row.execution_ts!.toISOString(),
+        workflowId: anomalyWorkflowId(row.event_key),
       });
+    }
   }
-  const rows = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
-  if (rows.length === 0) return;
-  await tx
-    .insertInto('daily_trade_summaries')
-    .values(
-      rows.map((g) => ({
-        business_date: g.date,
-        product: g.product,
-        currency: g.currency,
-        trades: g.n,
-        notional: g.notional.toFixed(5),
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['business_date', 'product', 'currency']).doUpdateSet({
-        trades: sql`daily_trade_summaries.trades + excluded.trades`,
-        notional: sql`daily_trade_summaries.notional + excluded.notional`,
-        updated_at: sql`now()`,
-      }),
-    )
-    .execute();
+  return { stored, newAnomalies };
 }

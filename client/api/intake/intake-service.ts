@@ -4,19 +4,14 @@ import type { Database, RuleHit } from '../../../schemas/db/database';
 import type { TradeRecord } from '../../../schemas/trade/fields';
 import type { Logger } from '../../../activities/logging/logger';
 import { eventKeyOf } from '../../../activities/ingest/event-key';
-import { fromTradeRecord } from '../../../activities/models/features/feature-trade';
 import type { RuleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
 import type { ChampionHolder } from '../../../activities/detection/scoring/champion-holder';
 import type { DecisionSettings } from '../../../activities/detection/scoring/decision-policy';
 import type { TradeExplanation } from '../../../activities/detection/scoring/explain-trade';
-import { contextMarginMs, loadContextTrades } from '../../../activities/detection/scoring/load-trades';
-import { saveScores } from '../../../activities/detection/scoring/score-store';
-import { scoreTrades } from '../../../activities/detection/scoring/score-trades';
-import { startAnomalyWorkflows } from '../../../activities/detection/start-anomaly-workflows';
 import { anomalyWorkflowId } from '../../../schemas/workflow-ids';
-import { readScores, type StoredScore } from './read-scores';
-import { storeApiTrades } from './store-api-trades';
-
+import type { KeyedRecord, ScoringOutcome } from './intake-pipeline';
+import type { StoredScore } from './read-scores';
+import type { ScoringBatcher } from './scoring-batcher';
 export interface IntakeDeps {
   db: Kysely<Database>;
   temporal: Client;
@@ -28,6 +23,8 @@ export interface IntakeDeps {
   workflowTaskQueue: string;
   /** Most stored trades loaded as one request's context. */
   contextLimit: number;
+  /** Scores requests' new trades together while a batch is running (see createScoringBatcher). */
+  batcher: ScoringBatcher<KeyedRecord, ScoringOutcome>;
 }
 
 export interface IntakeItem {
@@ -62,64 +59,27 @@ export interface IntakeResult {
 
 /**
  * Real-time intake ("TainOn"): stores validated trades, scores the ones without a score (new, or stored by a file
- * and not yet batch-scored) among their stored neighbours, records the decisions and starts anomalyWorkflow per new
+ * and not yet batch-scored) among the flow before them, records the decisions and starts anomalyWorkflow per new
  * anomaly. A re-post is a duplicate, answered with the decision already recorded.
  */
 export async function submitTrades(deps: IntakeDeps, records: readonly TradeRecord[]): Promise<IntakeResult> {
   const keyed = records.map((record) => ({ record, eventKey: eventKeyOf(record) }));
   const unique = [...new Map(keyed.map((k) => [k.eventKey, k])).values()];
-  const stored = await storeApiTrades(deps.db, unique);
-  const before = await readScores(deps.db, unique);
-  const targets = unique.filter((k) => !before.has(k.eventKey)).map((k) => fromTradeRecord(k.record, k.eventKey));
-  const [champion, ruleSet] = await Promise.all([deps.champion.get(), deps.rules.get()]);
-
-  let alertsPending = 0;
-  if (targets.length > 0) {
-    const times = targets.map((t) => t.executionMs);
-    const margin = contextMarginMs(ruleSet.rules);
-    const context = await loadContextTrades(deps.db, {
-      fromMs: Math.min(...times) - margin,
-      toMs: Math.max(...times) + margin,
-      exclude: new Set(targets.map((t) => t.event_key)),
-      limit: deps.contextLimit,
-    });
-    const scored = await scoreTrades({ targets, context, champion, rules: ruleSet.rules, decision: deps.decision });
-    const saved = await saveScores(deps.db, {
-      scored,
-      trades: targets,
-      modelVersion: champion?.version ?? null,
-      ruleSetVersion: ruleSet.version,
-      scoredBy: 'api',
-    });
-    try {
-      await startAnomalyWorkflows(
-        { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue },
-        saved.newAnomalies,
-        'api',
-      );
-    } catch (error) {
-      alertsPending = saved.newAnomalies.length;
-      deps.logger.error(
-        { err: error, anomalies: alertsPending },
-        'anomaly workflows not started; batch detection will',
-      );
-    }
-  }
-  const after = await readScores(deps.db, unique);
+  const { result: outcome, owned } = await deps.batcher.submit(unique);
   const seen = new Set<string>();
   const items = keyed.map(({ record, eventKey }, index): IntakeItem => {
-    const duplicate = !stored.has(eventKey) || seen.has(eventKey);
+    const duplicate = !owned.has(eventKey) || !outcome.stored.has(eventKey) || seen.has(eventKey);
     seen.add(eventKey);
-    return itemOf(index, record, eventKey, duplicate, after.get(eventKey));
+    return itemOf(index, record, eventKey, duplicate, outcome.decided.get(eventKey));
   });
   return {
-    decidedBy: champion ? `rules and model ${champion.version}` : 'rules only: no champion model yet',
-    modelVersion: champion?.version ?? null,
-    ruleSetVersion: ruleSet.version,
-    stored: stored.size,
+    decidedBy: outcome.modelVersion ? `rules and model ${outcome.modelVersion}` : 'rules only: no champion model yet',
+    modelVersion: outcome.modelVersion,
+    ruleSetVersion: outcome.ruleSetVersion,
+    stored: items.filter((i) => !i.duplicate).length,
     duplicates: items.filter((i) => i.duplicate).length,
     anomalies: items.filter((i) => i.decision === 'anomaly').length,
-    alertsPending,
+    alertsPending: unique.filter((k) => outcome.pending.has(k.eventKey)).length,
     items,
   };
 }

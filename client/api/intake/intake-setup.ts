@@ -5,6 +5,7 @@ import { ArtefactStore } from '../../../activities/models/registry/artefact-stor
 import { RuleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
 import { ChampionHolder } from '../../../activities/detection/scoring/champion-holder';
 import { dataPaths, type ApiConfig } from '../../../schemas/config';
+import { createScoringBatcher } from './intake-pipeline';
 import type { IntakeDeps } from './intake-service';
 import type { IntakeRouteOptions } from './trades.route';
 
@@ -35,20 +36,21 @@ export function createIntakeSetup(
     logger,
     pollMs: config.CHAMPION_POLL_MS,
   });
-  return {
-    deps: {
-      db: services.db.kysely,
-      temporal: services.temporal,
-      logger,
-      champion,
-      rules: new RuleSetHolder(services.db.kysely, config.CHAMPION_POLL_MS),
-      decision: {
-        policy: config.DETECTION_POLICY,
-        ...(config.DETECTION_THRESHOLD !== undefined && { threshold: config.DETECTION_THRESHOLD }),
-      },
-      workflowTaskQueue: config.CPU_TASK_QUEUE,
-      contextLimit: config.INTAKE_CONTEXT_LIMIT,
+  const base = {
+    db: services.db.kysely,
+    temporal: services.temporal,
+    logger,
+    champion,
+    rules: new RuleSetHolder(services.db.kysely, config.CHAMPION_POLL_MS),
+    decision: {
+      policy: config.DETECTION_POLICY,
+      ...(config.DETECTION_THRESHOLD !== undefined && { threshold: config.DETECTION_THRESHOLD }),
     },
+    workflowTaskQueue: config.CPU_TASK_QUEUE,
+    contextLimit: config.INTAKE_CONTEXT_LIMIT,
+  };
+  return {
+    deps: { ...base, batcher: createScoringBatcher(base) },
     options: { rateLimitPerMinute: config.INTAKE_RATE_LIMIT_PER_MINUTE },
     close: () => champion.close(),
   };
