@@ -1,4 +1,4 @@
-import { contextMarginMs, loadContextTrades } from '../../../activities/detection/scoring/load-trades';
+import { contextMarginMs } from '../../../activities/detection/scoring/load-trades';
 import { saveScores } from '../../../activities/detection/scoring/score-store';
 import { scoreTrades, type ScoredTrade } from '../../../activities/detection/scoring/score-trades';
 import { startAnomalyWorkflows } from '../../../activities/detection/start-anomaly-workflows';
@@ -44,13 +44,14 @@ export function createScoringBatcher(deps: Omit<IntakeDeps, 'batcher'>): Scoring
     const pending = new Set<string>();
     if (targets.length > 0) {
       const times = targets.map((t) => t.executionMs);
-      const context = await loadContextTrades(deps.db, {
+      const context = await deps.context.trades({
         fromMs: Math.min(...times) - contextMarginMs(ruleSet.rules),
         toMs: Math.max(...times),
         exclude: new Set(targets.map((t) => t.event_key)),
         limit: deps.contextLimit,
       });
       const scored = await scoreTrades({ targets, context, champion, rules: ruleSet.rules, decision: deps.decision });
+      deps.context.add(targets.filter((t) => stored.has(t.event_key)));
       const saved = await saveScores(deps.db, {
         scored,
         trades: targets,

@@ -12,6 +12,7 @@ import { anomalyWorkflowId } from '../../../schemas/workflow-ids';
 import type { KeyedRecord, ScoringOutcome } from './intake-pipeline';
 import type { StoredScore } from './read-scores';
 import type { ScoringBatcher } from './scoring-batcher';
+import type { ContextCache } from './context-cache';
 export interface IntakeDeps {
   db: Kysely<Database>;
   temporal: Client;
@@ -23,6 +24,8 @@ export interface IntakeDeps {
   workflowTaskQueue: string;
   /** Most stored trades loaded as one request's context. */
   contextLimit: number;
+  /** The recent flow in memory (the context of real-time scoring). */
+  context: ContextCache;
   /** Scores requests' new trades together while a batch is running (see createScoringBatcher). */
   batcher: ScoringBatcher<KeyedRecord, ScoringOutcome>;
 }

@@ -5,7 +5,11 @@ import { ArtefactStore } from '../../../activities/models/registry/artefact-stor
 import { RuleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
 import { ChampionHolder } from '../../../activities/detection/scoring/champion-holder';
 import { dataPaths, type ApiConfig } from '../../../schemas/config';
+import { ContextCache } from './context-cache';
 import { createScoringBatcher } from './intake-pipeline';
+
+/** How long a minute of the recent flow is reused before it is read again (see ContextCache). */
+const CONTEXT_CACHE_MS = 2000;
 import type { IntakeDeps } from './intake-service';
 import type { IntakeRouteOptions } from './trades.route';
 
@@ -48,6 +52,7 @@ export function createIntakeSetup(
     },
     workflowTaskQueue: config.CPU_TASK_QUEUE,
     contextLimit: config.INTAKE_CONTEXT_LIMIT,
+    context: new ContextCache(services.db.kysely, CONTEXT_CACHE_MS),
   };
   return {
     deps: { ...base, batcher: createScoringBatcher(base) },
