@@ -14,8 +14,10 @@ import {
 import { activeRuleSet } from '../../activities/detection/rules/rule-set.repository';
 import { ChampionHolder } from '../../activities/detection/scoring/champion-holder';
 import { scoreTrades } from '../../activities/detection/scoring/score-trades';
+import { evaluateRules } from '../../activities/detection/rules/evaluate-rules';
+import { scoreEnsemble } from '../../activities/models/scoring/score-ensemble';
 import { eventKeyOf } from '../../activities/ingest/event-key';
-import { fromTradeRecord, type FeatureTrade } from '../../activities/models/features';
+import { extractFeatures, fromTradeRecord, type FeatureTrade } from '../../activities/models/features';
 import { ArtefactStore } from '../../activities/models/registry/artefact-store';
 import { createTokenService } from '../../client/api/auth/token-service';
 import { storeApiTrades } from '../../client/api/intake/store-api-trades';
@@ -57,11 +59,21 @@ async function startServer(
   mode: 'intake' | 'bare',
   env: Record<string, string>,
 ): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(root, 'bench/realtime/serve.ts'), mode], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+      '--import',
+      'tsx',
+      path.join(root, 'bench/realtime/serve.ts'),
+      mode,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   for await (const line of createInterface({ input: child.stdout! })) {
     const match = /^PORT (\d+)$/.exec(line);
     if (match) return { port: Number(match[1]), child };
@@ -141,6 +153,7 @@ try {
   const bareServer = await startServer('bare', env);
   const bare = await load(bareServer.port, posted, token);
   await stopChild(bareServer.child);
+  const stages: Record<string, number> = {};
 
   log(`batch scoring: ${batchRows} trades in memory, then one stored day end to end`);
   const holder = new ChampionHolder({
@@ -156,6 +169,16 @@ try {
   const started = performance.now();
   await scoreTrades({ targets: day, context: [], champion, rules, decision: { policy: 'weighted' } });
   const inMemorySeconds = (performance.now() - started) / 1000;
+  // Where the in-memory time goes: features, rules and the ONNX run, each alone.
+  let at = performance.now();
+  const features = extractFeatures(day, champion!.reference);
+  stages.featuresSeconds = (performance.now() - at) / 1000;
+  at = performance.now();
+  evaluateRules({ targets: day, population: day, reference: champion!.reference, rules });
+  stages.rulesSeconds = (performance.now() - at) / 1000;
+  at = performance.now();
+  await scoreEnsemble(champion!.session, features);
+  stages.onnxSeconds = (performance.now() - at) / 1000;
   const activities = createBatchScoringActivities({
     db,
     logger: createLogger({ service: 'bench', level: 'error' }),
@@ -186,6 +209,7 @@ try {
         trades: day.length,
         seconds: Number(inMemorySeconds.toFixed(2)),
         tradesPerSecond: Math.round(day.length / inMemorySeconds),
+        stagesSeconds: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(v.toFixed(2))])),
       },
       endToEndChunk: {
         trades: chunk.trades,
