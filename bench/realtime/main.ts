@@ -167,7 +167,8 @@ try {
   const rules = (await activeRuleSet(db.kysely)).rules;
   const day: FeatureTrade[] = generatedDay(batchRows, 3).map((d, i) => fromTradeRecord(d.record, `k${i}`));
   const started = performance.now();
-  await scoreTrades({ targets: day, context: [], champion, rules, decision: { policy: 'weighted' } });
+  const scoredDay = await scoreTrades({ targets: day, context: [], champion, rules, decision: { policy: 'weighted' } });
+  stages.anomalies = scoredDay.filter((s) => s.isAnomaly).length;
   const inMemorySeconds = (performance.now() - started) / 1000;
   // Where the in-memory time goes: features, rules and the ONNX run, each alone.
   let at = performance.now();
@@ -209,7 +210,7 @@ try {
         trades: day.length,
         seconds: Number(inMemorySeconds.toFixed(2)),
         tradesPerSecond: Math.round(day.length / inMemorySeconds),
-        stagesSeconds: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(v.toFixed(2))])),
+        stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(v.toFixed(2))])),
       },
       endToEndChunk: {
         trades: chunk.trades,

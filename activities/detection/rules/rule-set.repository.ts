@@ -47,11 +47,6 @@ export async function setRuleSet(db: Kysely<Database>, input: unknown, createdBy
   return (await readActive(db))!;
 }
 
-export async function findRuleSet(db: Kysely<Database>, version: number): Promise<StoredRuleSet | undefined> {
-  const row = await db.selectFrom('rule_sets').selectAll().where('version', '=', version).executeTakeFirst();
-  return row ? toStored(row) : undefined;
-}
-
 async function readActive(db: Kysely<Database>): Promise<StoredRuleSet | undefined> {
   const row = await db.selectFrom('rule_sets').selectAll().where('active', '=', true).executeTakeFirst();
   return row ? toStored(row) : undefined;

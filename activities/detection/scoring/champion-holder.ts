@@ -41,11 +41,6 @@ export class ChampionHolder {
     return this.pending;
   }
 
-  /** Forces the next get() to ask the registry (e.g. after a promotion in this process). */
-  invalidate(): void {
-    this.checkedAt = -Infinity;
-  }
-
   async close(): Promise<void> {
     await this.model?.session.release();
     this.model = null;

@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../schemas/db/database';
 import type { RuleSet } from '../../../schemas/detection/rule-set';
 import { ACTIVITY_WINDOW_MS } from '../../models/features/activity-window';
-import { FEATURE_TRADE_COLUMNS, fromTradeRow, type FeatureTrade } from '../../models/features/feature-trade';
 import { MS_PER_MINUTE } from '../../models/features/trade-calendar';
 
 /** How far around a trade its context reaches: the widest window any feature or rule looks at. */
@@ -14,49 +13,11 @@ export function contextMarginMs(rules: RuleSet): number {
   );
 }
 
-/**
- * The stored trades executed in [fromMs, toMs], except `exclude` (the trades being scored), earliest first, at most
- * `limit` of them (a pathological burst is cut rather than loaded whole into a request).
- */
-export async function loadContextTrades(
-  db: Kysely<Database>,
-  options: { fromMs: number; toMs: number; exclude: ReadonlySet<string>; limit: number },
-): Promise<FeatureTrade[]> {
-  const rows = await db
-    .selectFrom('trades')
-    .select(FEATURE_TRADE_COLUMNS)
-    .where('execution_ts', '>=', new Date(options.fromMs))
-    .where('execution_ts', '<=', new Date(options.toMs))
-    .orderBy('execution_ts')
-    .limit(options.limit + options.exclude.size)
-    .execute();
-  return rows
-    .filter((r) => !options.exclude.has(r.event_key))
-    .slice(0, options.limit)
-    .map(fromTradeRow);
-}
-
 export interface UnscoredRange {
   from: Date;
   to: Date;
   /** Only the trades of this ingested file. */
   fileId?: number;
-}
-
-/** Trades of [from, to) that have no score yet, earliest first. */
-export async function loadUnscoredTrades(db: Kysely<Database>, range: UnscoredRange): Promise<FeatureTrade[]> {
-  let query = db
-    .selectFrom('trades as t')
-    .leftJoin('trade_scores as s', (join) =>
-      join.onRef('s.execution_ts', '=', 't.execution_ts').onRef('s.event_key', '=', 't.event_key'),
-    )
-    .select(FEATURE_TRADE_COLUMNS.map((c) => `t.${c}` as const))
-    .where('s.event_key', 'is', null)
-    .where('t.execution_ts', '>=', range.from)
-    .where('t.execution_ts', '<', range.to)
-    .orderBy('t.execution_ts');
-  if (range.fileId !== undefined) query = query.where('t.file_id', '=', range.fileId);
-  return (await query.execute()).map(fromTradeRow);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { autoencoderFromState } from '../../models/autoencoder/autoencoder-state';
-import { topFeatures as autoencoderTop } from '../../models/autoencoder/score-autoencoder';
+import { featureName, modelLayout } from '../../models/autoencoder/autoencoder-model';
+import { BatchBackprop } from '../../models/autoencoder/batch-backprop';
+import { topFeaturesFromErrors } from '../../models/autoencoder/score-autoencoder';
 import type { DetectorKind } from '../../models/ensemble/ensemble-spec';
 import { IsolationForest } from '../../models/iforest/isolation-forest';
 import { topFeatures as ocsvmTop } from '../../models/ocsvm/explain-ocsvm';
@@ -36,7 +38,20 @@ export function memberExplainers(
   }
   if (states.autoencoder !== undefined) {
     const model = autoencoderFromState(states.autoencoder);
-    out.autoencoder = (row, k) => autoencoderTop(model, row, k).map((c) => ({ feature: c.feature, share: c.share }));
+    // One forward pass object and one copy of the weights for every row (featureErrors would build both per row).
+    const pass = new BatchBackprop(modelLayout(model), 1);
+    const params = Float64Array.from(model.parameters);
+    const errors = new Float64Array(model.nFeatures);
+    out.autoencoder = (row, k) => {
+      pass.loadRange(row, 0, 1);
+      pass.forward(params);
+      const reconstruction = pass.activations[pass.activations.length - 1]!;
+      for (let j = 0; j < errors.length; j++) errors[j] = (reconstruction[j]! - row[j]!) ** 2;
+      return topFeaturesFromErrors(errors, k, (j) => featureName(model, j)).map((c) => ({
+        feature: c.feature,
+        share: c.share,
+      }));
+    };
   }
   return out;
 }
