@@ -20,7 +20,12 @@ const PARALLEL_STARTS = 16;
  * as started once Temporal has it, so a failure leaves it for batch detection's sweep instead of losing it.
  */
 export async function startAnomalyWorkflows(
-  deps: { client: Client; db: Kysely<Database>; taskQueue: string },
+  deps: {
+    client: Client;
+    db: Kysely<Database>;
+    taskQueue: string;
+    /** Give up on Temporal after this long. */ deadlineMs?: number;
+  },
   anomalies: readonly AnomalyToStart[],
   detectedBy: AnomalyWorkflowInput['detectedBy'],
 ): Promise<{ started: number }> {
@@ -36,14 +41,18 @@ export async function startAnomalyWorkflows(
           detectedBy,
         };
         try {
-          await deps.client.workflow.signalWithStart('anomalyWorkflow', {
-            workflowId: anomalyWorkflowId(a.eventKey),
-            taskQueue: deps.taskQueue,
-            args: [input],
-            signal: DETECTED_SIGNAL,
-            signalArgs: [input],
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          });
+          const start = () =>
+            deps.client.workflow.signalWithStart('anomalyWorkflow', {
+              workflowId: anomalyWorkflowId(a.eventKey),
+              taskQueue: deps.taskQueue,
+              args: [input],
+              signal: DETECTED_SIGNAL,
+              signalArgs: [input],
+              workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            });
+          await (deps.deadlineMs === undefined
+            ? start()
+            : deps.client.withDeadline(Date.now() + deps.deadlineMs, start));
           started++;
         } catch (error) {
           // Closed already (reviewed, or alerted and done): that anomaly has had its workflow.

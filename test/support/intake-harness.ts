@@ -24,7 +24,14 @@ export interface IntakeHarness {
   close(): Promise<void>;
 }
 
-export async function startIntakeHarness(env: Record<string, string> = {}): Promise<IntakeHarness> {
+/**
+ * `intakeTemporal` replaces the client the intake starts anomaly workflows with (e.g. one that cannot connect);
+ * `client` stays a working one for the test's own checks.
+ */
+export async function startIntakeHarness(
+  env: Record<string, string> = {},
+  options: { intakeTemporal?: Client } = {},
+): Promise<IntakeHarness> {
   const database = await createTestDatabase('intake');
   const { client, close } = await connectClient();
   const workflowTaskQueue = uniqueTaskQueue('anomaly');
@@ -41,7 +48,7 @@ export async function startIntakeHarness(env: Record<string, string> = {}): Prom
   });
   const logger = createLogger({ service: 'test-api', level: 'error' });
   const tokens = createTokenService({ secret });
-  const intake = createIntakeSetup(config, { db: database.db, temporal: client, logger });
+  const intake = createIntakeSetup(config, { db: database.db, temporal: options.intakeTemporal ?? client, logger });
   const app = createApp({ db: database.db, temporal: client, logger, tokens, intake });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));

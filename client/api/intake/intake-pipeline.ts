@@ -9,6 +9,9 @@ import { readScores, type StoredScore } from './read-scores';
 import { ScoringBatcher } from './scoring-batcher';
 import { storeApiTrades } from './store-api-trades';
 
+/** How long a request waits for Temporal to take its anomalies' workflows. */
+const START_DEADLINE_MS = 2000;
+
 export interface KeyedRecord {
   record: TradeRecord;
   eventKey: string;
@@ -64,7 +67,8 @@ export function createScoringBatcher(deps: Omit<IntakeDeps, 'batcher'>): Scoring
       }
       try {
         await startAnomalyWorkflows(
-          { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue },
+          // A request does not wait out a Temporal outage: the anomaly stays marked and batch detection starts it.
+          { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue, deadlineMs: START_DEADLINE_MS },
           saved.newAnomalies,
           'api',
         );
