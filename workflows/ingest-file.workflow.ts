@@ -1,4 +1,5 @@
 import { log, ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { IngestActivities } from '../activities/ingest/ingest.activities';
 import { batchDetectionAfterIngestId, type BatchDetectionInput } from '../schemas/batch-detection';
 import type { IngestFileInput, IngestFileResult } from '../schemas/ingest-workflow';
@@ -43,11 +44,16 @@ export async function ingestFileWorkflow(input: IngestFileInput): Promise<Ingest
   // scoring outlives it. Behind patched() because histories of ingest runs without this step exist.
   if (patched('batch-detection-after-ingest') && checked.loaded > 0) {
     const detection: BatchDetectionInput = { fileId: file.fileId };
-    await startChild('batchDetectionWorkflow', {
-      workflowId: batchDetectionAfterIngestId(workflowInfo().workflowId),
-      args: [detection],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-    });
+    try {
+      await startChild('batchDetectionWorkflow', {
+        workflowId: batchDetectionAfterIngestId(workflowInfo().workflowId),
+        args: [detection],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      // A batch for this file is still running (the same file ingested again meanwhile): that one covers it.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
   return {
     ...base,
