@@ -7,6 +7,8 @@ import {
 } from '../../../activities/models/features/feature-trade';
 
 const BUCKET_MS = 60_000;
+/** received_at is the database's clock, readAt this process's: a refresh looks this far further back. */
+const RECEIVED_SKEW_MS = 5_000;
 
 /**
  * The recent flow, held in memory by the minute, for real-time context: at hundreds of requests a second every
@@ -34,12 +36,15 @@ export class ContextCache {
     const now = this.clock();
     const first = Math.floor(options.fromMs / BUCKET_MS);
     const last = Math.floor(options.toMs / BUCKET_MS);
+    const missing: number[] = [];
     const stale: number[] = [];
     for (let m = first; m <= last; m++) {
       const cached = this.minutes.get(m);
-      if (!cached || now - cached.readAt > this.ttlMs) stale.push(m);
+      if (!cached) missing.push(m);
+      else if (now - cached.readAt > this.ttlMs) stale.push(m);
     }
-    if (stale.length > 0) await this.read(stale[0]!, stale.at(-1)!, now);
+    if (missing.length > 0) await this.read(missing[0]!, missing.at(-1)!, now);
+    if (stale.length > 0) await this.refresh(stale, now);
     const out: FeatureTrade[] = [];
     for (let m = first; m <= last; m++) {
       for (const t of this.minutes.get(m)?.trades ?? []) {
@@ -63,7 +68,7 @@ export class ContextCache {
     }
   }
 
-  /** Reads minutes first..last in one query and replaces them. */
+  /** Reads minutes first..last in one query (the ones between may be cached: they are replaced, complete). */
   private async read(first: number, last: number, now: number): Promise<void> {
     const rows = await this.db
       .selectFrom('trades')
@@ -79,6 +84,23 @@ export class ContextCache {
       minute.keys.add(t.event_key);
     }
     this.evict(now);
+  }
+
+  /**
+   * Adds what other processes stored in already cached minutes since they were read: only rows received since then
+   * (less a margin for clock skew) are fetched and parsed, so keeping a busy window fresh costs little.
+   */
+  private async refresh(minutes: number[], now: number): Promise<void> {
+    const since = Math.min(...minutes.map((m) => this.minutes.get(m)!.readAt)) - RECEIVED_SKEW_MS;
+    const rows = await this.db
+      .selectFrom('trades')
+      .select(FEATURE_TRADE_COLUMNS)
+      .where('execution_ts', '>=', new Date(minutes[0]! * BUCKET_MS))
+      .where('execution_ts', '<', new Date((minutes.at(-1)! + 1) * BUCKET_MS))
+      .where('received_at', '>=', new Date(since))
+      .execute();
+    for (const m of minutes) this.minutes.get(m)!.readAt = now;
+    this.add(rows.map(fromTradeRow));
   }
 
   /** Forgets minutes not read for a while, so memory follows the flow's recent window. */
