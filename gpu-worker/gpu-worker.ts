@@ -3,6 +3,9 @@ import { createAcceleratorActivities, probeAccelerator } from '../activities/acc
 import { createDb, type Db } from '../activities/db/connection';
 import type { Logger } from '../activities/logging/logger';
 import { createTrainingGpuActivities } from '../activities/models/training/training-gpu.activities';
+import { createBatchScoringActivities } from '../activities/detection/batch-scoring.activities';
+import { ChampionHolder } from '../activities/detection/scoring/champion-holder';
+import { ArtefactStore } from '../activities/models/registry/artefact-store';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
 
 export interface GpuWorker {
@@ -32,6 +35,22 @@ export async function createGpuWorker(config: WorkerConfig, logger: Logger): Pro
     modelsDir: dataPaths(config.DATA_DIR).models,
     provider,
   });
+  const champion = new ChampionHolder({
+    db,
+    store: new ArtefactStore(dataPaths(config.DATA_DIR).models),
+    provider,
+    logger: logger.child({ component: 'batch-scoring' }),
+    pollMs: config.CHAMPION_POLL_MS,
+  });
+  const scoring = createBatchScoringActivities({
+    db,
+    logger: logger.child({ component: 'batch-scoring' }),
+    champion,
+    decision: {
+      policy: config.DETECTION_POLICY,
+      ...(config.DETECTION_THRESHOLD !== undefined && { threshold: config.DETECTION_THRESHOLD }),
+    },
+  });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -40,6 +59,7 @@ export async function createGpuWorker(config: WorkerConfig, logger: Logger): Pro
       ...createAcceleratorActivities(accelerator),
       trainDetector: training.trainDetector,
       assembleEnsemble: training.assembleEnsemble,
+      scoreDetectionChunk: scoring.scoreDetectionChunk,
     },
     maxConcurrentActivityTaskExecutions: config.GPU_WORKER_MAX_ACTIVITIES,
   });
@@ -50,6 +70,7 @@ export async function createGpuWorker(config: WorkerConfig, logger: Logger): Pro
       try {
         await worker.run();
       } finally {
+        await champion.close();
         await db.close();
         await connection.close();
       }

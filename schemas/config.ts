@@ -47,6 +47,16 @@ const mailShape = {
   APP_BASE_URL: z.url().default('http://127.0.0.1:8080'),
 };
 
+/** How trades are scored, shared by the API (real time) and the GPU worker (batch). */
+const detectionShape = {
+  /** `any` model vote, a `majority` of votes, or the `weighted` ensemble score above its threshold (DESIGN). */
+  DETECTION_POLICY: z.enum(['any', 'majority', 'weighted']).default('weighted'),
+  /** Fixed threshold on the weighted score; unset = the threshold chosen on the champion's hold-out. */
+  DETECTION_THRESHOLD: z.coerce.number().optional(),
+  /** How often a process asks the registry whether the champion (or the rule set) changed. */
+  CHAMPION_POLL_MS: positiveInt(5000),
+};
+
 export const workerConfigSchema = z.object({
   ...commonShape,
   /** Rows per ingest chunk: one COPY and one checkpoint per chunk. */
@@ -66,6 +76,14 @@ export const workerConfigSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   ...mailShape,
   ...reportConfigShape,
+  ...detectionShape,
+  /** Trades per batch-detection chunk (one GPU-queue activity each) and chunks scored at once. */
+  DETECT_CHUNK_ROWS: positiveInt(50_000),
+  DETECT_MAX_PARALLEL: positiveInt(2),
+  /** A batch with more new anomalies than this sends one batch alert (and writes its report either way). */
+  BATCH_ALERT_THRESHOLD: positiveInt(50),
+  /** Comma-separated recipients of batch alerts. */
+  BATCH_ALERT_TO: z.string().default('swap-operations@bank.example'),
 });
 
 export const apiConfigSchema = z.object({
@@ -90,6 +108,11 @@ export const apiConfigSchema = z.object({
   INBOX_POLL_MS: positiveInt(2000),
   CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
   INGEST_CHUNK_ROWS: positiveInt(50_000),
+  ...detectionShape,
+  /** POST /api/trades requests per minute per service token subject. */
+  INTAKE_RATE_LIMIT_PER_MINUTE: positiveInt(60_000),
+  /** Most stored neighbouring trades one intake request loads as its scoring context. */
+  INTAKE_CONTEXT_LIMIT: positiveInt(20_000),
 });
 
 export const cliConfigSchema = z.object({
@@ -97,6 +120,8 @@ export const cliConfigSchema = z.object({
   CPU_TASK_QUEUE: z.string().min(1).default('swap-cpu'),
   DATABASE_URL: commonShape.DATABASE_URL.optional(),
   INGEST_CHUNK_ROWS: positiveInt(50_000),
+  /** Needed only by `token issue`. */
+  API_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type WorkerConfig = Readonly<z.infer<typeof workerConfigSchema>>;

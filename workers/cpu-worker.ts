@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { createTransport } from 'nodemailer';
+import { createBatchDetectionActivities } from '../activities/detection/batch-detection.activities';
 import { createDb, type Db } from '../activities/db/connection';
 import { createIngestActivities } from '../activities/ingest/ingest.activities';
 import type { Logger } from '../activities/logging/logger';
@@ -33,7 +36,28 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
     modelsDir: dataPaths(config.DATA_DIR).models,
     provider: 'cpu',
   });
+  // Batch detection starts anomaly workflows, which needs a client connection beside the worker's own.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const detection = createBatchDetectionActivities({
+    db,
+    logger: logger.child({ component: 'batch-detection' }),
+    clock: () => new Date(),
+    temporal: new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
+    workflowTaskQueue: config.CPU_TASK_QUEUE,
+    gpuTaskQueue: config.GPU_TASK_QUEUE,
+    reportsDir: path.join(dataPaths(config.DATA_DIR).root, 'reports', 'batch'),
+    defaultChunkRows: config.DETECT_CHUNK_ROWS,
+    alert: {
+      threshold: config.BATCH_ALERT_THRESHOLD,
+      recipients: config.BATCH_ALERT_TO.split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+      from: config.ALERT_FROM,
+      transport: createTransport(config.SMTP_URL),
+    },
+  });
   const activities = {
+    ...detection,
     prepareTrainingData: training.prepareTrainingData,
     promoteModel: training.promoteModel,
     keepChampion: training.keepChampion,
@@ -73,6 +97,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
         await worker.run();
       } finally {
         await db.close();
+        await clientConnection.close();
         await connection.close();
       }
     },

@@ -54,4 +54,26 @@ export const ACTIVITY_PROFILES = {
     scheduleToCloseTimeout: '1 day',
     retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   },
+  // Scoring one chunk of trades on the GPU queue: a missing GPU host shows as a schedule-to-start timeout; a killed
+  // worker is noticed within the heartbeat timeout and the chunk is scored again (stored scores are kept, so a
+  // retry only finishes what is left).
+  batchScoring: {
+    scheduleToStartTimeout: '1 hour',
+    startToCloseTimeout: '30 minutes',
+    heartbeatTimeout: '2 minutes',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 10 },
+  },
+  // Signal-with-starting anomaly workflows: Temporal itself may be briefly unavailable; keep trying for a while,
+  // the anomalies stay marked "not started" until it works.
+  workflowStarts: {
+    startToCloseTimeout: '10 minutes',
+    heartbeatTimeout: '1 minute',
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 30 },
+  },
+  // A report and an e-mail: an SMTP server that is down for a while is waited out (up to a day), never skipped.
+  reportAndMail: {
+    startToCloseTimeout: '10 minutes',
+    scheduleToCloseTimeout: '1 day',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  },
 } satisfies Record<string, ActivityOptions>;

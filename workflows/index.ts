@@ -6,3 +6,4 @@ export { dailyReportWorkflow } from './daily-report.workflow';
 export { cumulativeReportWorkflow, periodReportWorkflow } from './cumulative-report.workflow';
 export { correctionReportWorkflow } from './correction-report.workflow';
 export { cumulativeReportScheduledWorkflow, dailyReportScheduledWorkflow } from './scheduled-report-starts.workflow';
+export { batchDetectionWorkflow } from './batch-detection.workflow';

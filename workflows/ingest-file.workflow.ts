@@ -1,5 +1,7 @@
-import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { log, ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { IngestActivities } from '../activities/ingest/ingest.activities';
+import { batchDetectionAfterIngestId, type BatchDetectionInput } from '../schemas/batch-detection';
 import type { IngestFileInput, IngestFileResult } from '../schemas/ingest-workflow';
 import { ACTIVITY_PROFILES } from './activity-profiles';
 
@@ -38,6 +40,21 @@ export async function ingestFileWorkflow(input: IngestFileInput): Promise<Ingest
     blankLines: totals.blankLines,
   });
   log.info('file loaded', { fileId: file.fileId, read: checked.rowsRead, loaded: checked.loaded });
+  // Batch detection over the new rows (DESIGN Data flow 1), as an abandoned child: the ingest run ends now and the
+  // scoring outlives it. Behind patched() because histories of ingest runs without this step exist.
+  if (patched('batch-detection-after-ingest') && checked.loaded > 0) {
+    const detection: BatchDetectionInput = { fileId: file.fileId };
+    try {
+      await startChild('batchDetectionWorkflow', {
+        workflowId: batchDetectionAfterIngestId(workflowInfo().workflowId),
+        args: [detection],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      // A batch for this file is still running (the same file ingested again meanwhile): that one covers it.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
   return {
     ...base,
     status: 'loaded',

@@ -9,6 +9,9 @@ import { isTokenRevoked } from '../users/users.repository';
 import { securityHeaders } from './staff/security-headers';
 import { STAFF_DEFAULTS, type StaffOptions } from './staff/staff-deps';
 import { mountStaff } from './staff/staff-routes';
+import type { IntakeDeps } from './intake/intake-service';
+import { createIntakeRouter, intakeBodyParser, type IntakeRouteOptions } from './intake/trades.route';
+import { openApiDocument } from './openapi/openapi-document';
 
 export interface ApiDeps {
   db: Db;
@@ -17,6 +20,8 @@ export interface ApiDeps {
   tokens: TokenService;
   /** Staff API and web UI settings (Temporal UI links, session lifetime, login rate limit, reports). */
   staff?: Partial<StaffOptions>;
+  /** Real-time intake (`POST /api/trades`); absent = not served by this process. */
+  intake?: { deps: IntakeDeps; options: IntakeRouteOptions };
 }
 
 /** The HTTP API ("TainWeb"). Health endpoints now; authenticated endpoints join as their features land. */
@@ -24,6 +29,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  app.use('/api/trades', intakeBodyParser());
   app.use(express.json({ limit: '1mb' }));
   // Every route below sees the request's principal when a valid bearer token came with it (and not logged out).
   app.use(authenticate({ tokens: deps.tokens, isRevoked: (jti) => isTokenRevoked(deps.db.kysely, jti) }));
@@ -48,6 +54,11 @@ export function createApp(deps: ApiDeps): express.Express {
   });
 
   mountStaff(app, { ...deps, options: { ...STAFF_DEFAULTS, ...deps.staff } });
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  if (deps.intake) app.use('/api', createIntakeRouter(deps.intake.deps, deps.intake.options));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -5,6 +5,7 @@ import { startInboxWatcher } from '../inbox/inbox-watcher';
 import { connectTemporal } from '../temporal/connect';
 import { createApp } from './app';
 import { createTokenService } from './auth/token-service';
+import { createIntakeSetup } from './intake/intake-setup';
 
 // API process: the HTTP API and web UI, plus the inbox watcher that submits dropped files for ingestion.
 const config = loadConfig(apiConfigSchema, process.env);
@@ -12,11 +13,13 @@ const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
 const db = createDb({ databaseUrl: config.DATABASE_URL, logger });
 const temporal = await connectTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
 const tokens = createTokenService({ secret: config.API_JWT_SECRET });
+const intake = createIntakeSetup(config, { db, temporal: temporal.client, logger });
 const app = createApp({
   db,
   temporal: temporal.client,
   logger,
   tokens,
+  intake,
   staff: {
     temporalUiUrl: config.TEMPORAL_UI_URL,
     temporalNamespace: config.TEMPORAL_NAMESPACE,
@@ -47,6 +50,7 @@ async function shutdown(): Promise<void> {
   logger.info({}, 'api stopping');
   server.close();
   await watcher?.stop();
+  await intake.close();
   await temporal.close();
   await db.close();
 }

@@ -9,6 +9,9 @@ import { registerReplayCommands } from './commands/replay.command';
 import { registerReportCommands } from './commands/report.command';
 import { registerScheduleCommands } from './commands/schedules.command';
 import { registerUserCommands } from './commands/users.command';
+import { registerDetectCommands } from './commands/detect.command';
+import { registerRulesCommands } from './commands/rules.command';
+import { registerTokenCommand } from './commands/token.command';
 
 // `npm run cli -- <command>`: every command takes --json and exits non-zero on failure.
 const program = new Command('swap-reporting')
@@ -25,6 +28,9 @@ registerCalendarCommands(program);
 registerUserCommands(program);
 registerReportCommands(program);
 registerBackfillCommand(program);
+registerRulesCommands(program);
+registerDetectCommands(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

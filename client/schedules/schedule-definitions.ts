@@ -72,5 +72,29 @@ export function scheduleDefinitions(options: { cpuTaskQueue: string }): Schedule
       },
       memo: { owner: 'swap-reporting', purpose: 'quarterly, half-year and annual anomaly reports, in order' },
     },
+    {
+      scheduleId: 'hourly-batch-detection',
+      spec: {
+        // Every hour at :05, after the hour's real-time flow and any file ingested on the hour.
+        calendars: [{ hour: '*', minute: 5 }],
+        timezone: 'Asia/Seoul',
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'batchDetectionWorkflow',
+        workflowId: 'batch-detection-hourly',
+        taskQueue: options.cpuTaskQueue,
+        // Two days back from the scheduled time: trades that missed their ingest's batch (or an API anomaly whose
+        // workflow could not be started) are picked up; already scored trades cost only the lookup.
+        args: [{ lookbackHours: 48 }],
+      },
+      policies: {
+        // One batch at a time: a second would compete for the same unscored trades. A missed hour needs no
+        // catch-up run of its own, since the next run's 48-hour lookback covers it.
+        overlap: ScheduleOverlapPolicy.SKIP,
+        catchupWindow: '1 hour',
+      },
+      memo: { owner: 'swap-reporting', purpose: 'score trades that no ingest or API request has scored yet' },
+    },
   ];
 }

@@ -171,6 +171,8 @@ export interface AnomaliesTable {
   status: ColumnType<AnomalyStatus, AnomalyStatus | undefined, AnomalyStatus>;
   workflow_id: string;
   updated_at: Timestamp;
+  /** When anomalyWorkflow was (signal-with-)started; null = still to start (batch detection retries). */
+  workflow_started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AlertMessagesTable {
@@ -222,6 +224,7 @@ export interface Database {
   reports: ReportsTable;
   report_submissions: ReportSubmissionsTable;
   report_events: ReportEventsTable;
+  daily_trade_summaries: DailyTradeSummariesTable;
 }
 
 export type IngestedFile = Selectable<IngestedFilesTable>;
@@ -300,4 +303,14 @@ export interface ReportEventsTable {
   event: string;
   detail: Json<Record<string, unknown>>;
   at: Timestamp;
+}
+/** Normal trades of a KST business date by product and notional currency (anomalies are kept apart). */
+export interface DailyTradeSummariesTable {
+  business_date: string;
+  product: string;
+  currency: string;
+  trades: Count;
+  /** numeric, as text. */
+  notional: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../activities/db/connection';
 import { createLogger } from '../../activities/logging/logger';
 import { startIngest } from '../../client/ingest/start-ingest';
+import type { WorkerConfig } from '../../schemas/config';
 import type { IngestFileResult } from '../../schemas/ingest-workflow';
 import { createCpuWorker, type CpuWorker } from '../../workers/cpu-worker';
 import { installTemporalRuntime } from '../../workers/runtime';
@@ -25,7 +26,9 @@ export interface IngestHarness {
 
 let runtimeInstalled = false;
 
-export async function startIngestHarness(options: { chunkRows?: number } = {}): Promise<IngestHarness> {
+export async function startIngestHarness(
+  options: { chunkRows?: number; config?: Partial<WorkerConfig> } = {},
+): Promise<IngestHarness> {
   if (!runtimeInstalled) {
     installTemporalRuntime(createLogger({ service: 'test-sdk', level: 'error' }), 0);
     runtimeInstalled = true;
@@ -34,7 +37,10 @@ export async function startIngestHarness(options: { chunkRows?: number } = {}): 
   const taskQueue = uniqueTaskQueue('ingest');
   const dir = scratchDir('ingest');
   const chunkRows = options.chunkRows ?? 1000;
-  const config = testWorkerConfig({ databaseUrl: database.url, taskQueue, dataDir: path.join(dir, 'data'), chunkRows });
+  const config = {
+    ...testWorkerConfig({ databaseUrl: database.url, taskQueue, dataDir: path.join(dir, 'data'), chunkRows }),
+    ...options.config,
+  };
   const worker: CpuWorker = await createCpuWorker(config, createLogger({ service: 'test-worker', level: 'error' }));
   const running = worker.run();
   const { client, close } = await connectClient();

@@ -46,3 +46,15 @@ it('runs weekly training on Saturdays at 02:00 Asia/Seoul, skipping overlaps', a
   assert.equal(next.getUTCHours(), 17);
   assert.equal(next.getUTCMinutes(), 0);
 });
+
+it('runs batch detection every hour at :05 with a 48-hour lookback, skipping overlaps', async () => {
+  const id = definitions.find((d) => d.scheduleId.startsWith('hourly-batch-detection'))!.scheduleId;
+  const description = await client.schedule.getHandle(id).describe();
+  assert.equal(description.policies.overlap, ScheduleOverlapPolicy.SKIP);
+  assert.ok(description.action.type === 'startWorkflow');
+  assert.equal(description.action.workflowType, 'batchDetectionWorkflow');
+  assert.deepEqual(description.action.args, [{ lookbackHours: 48 }]);
+  const [first, second] = description.info.nextActionTimes;
+  assert.equal(first!.getUTCMinutes(), 5);
+  assert.equal(second!.getTime() - first!.getTime(), 3_600_000);
+});

@@ -18,6 +18,7 @@ const anomaly: AnomalyMailData['anomaly'] = {
   status: 'open',
   workflow_id: 'anomaly-0f8fad5b-d9cb-469f-a165-70867728950e',
   updated_at: new Date('2026-11-27T07:05:00Z'),
+  workflow_started_at: new Date('2026-11-27T07:05:01Z'),
 };
 
 it('falls back to the anomaly row when the trade and score rows are missing', () => {

@@ -1,0 +1,81 @@
+import type { Db } from '../../activities/db/connection';
+import { createMatrix, selectRows } from '../../activities/models/data/matrix';
+import { applyMinMaxScaler, fitMinMaxScaler } from '../../activities/models/data/minmax-scaler';
+import { buildEnsemble } from '../../activities/models/ensemble/build-ensemble';
+import { DETECTOR_KINDS } from '../../activities/models/ensemble/ensemble-spec';
+import { exportEnsembleOnnx } from '../../activities/models/ensemble/export-ensemble-onnx';
+import {
+  FEATURE_NAMES,
+  extractFeatures,
+  fitFeatureReference,
+  type FeatureTrade,
+} from '../../activities/models/features';
+import { ArtefactStore } from '../../activities/models/registry/artefact-store';
+import { promoteModelVersion, registerModelVersion } from '../../activities/models/registry/model-registry';
+import { DETECTOR_ADAPTERS } from '../../activities/models/training/detector-adapters';
+
+/**
+ * A real three-member champion (Isolation Forest, One-Class SVM, autoencoder) trained on the normal trades of a
+ * generated day, its ensemble built on a labelled hold-out, exported to ONNX and promoted — weekly training's
+ * artefacts without the workflow, so the bench scores with what production would.
+ */
+export async function trainChampion(
+  db: Db,
+  modelsDir: string,
+  options: { version: string; trades: FeatureTrade[]; labels: boolean[] },
+): Promise<void> {
+  const reference = fitFeatureReference(options.trades.filter((_, i) => !options.labels[i]));
+  const x = extractFeatures(options.trades, reference);
+  const trainRows = options.trades.flatMap((_, i) => (i % 2 === 0 && !options.labels[i] ? [i] : []));
+  const holdoutRows = options.trades.flatMap((_, i) => (i % 2 === 1 ? [i] : []));
+  const train = selectRows(x, trainRows);
+  const holdout = selectRows(x, holdoutRows);
+  const scaler = fitMinMaxScaler(train);
+  const [trainScaled, holdoutScaled] = [applyMinMaxScaler(scaler, train), applyMinMaxScaler(scaler, holdout)];
+  const states: Record<string, unknown> = {};
+  const detectors = [];
+  for (const kind of DETECTOR_KINDS) {
+    const adapter = DETECTOR_ADAPTERS[kind];
+    const { state } = await adapter.train(createMatrix(train.rows, train.cols, trainScaled.data), {
+      seed: 1,
+      featureNames: FEATURE_NAMES,
+      progress: () => undefined,
+    });
+    states[kind] = state;
+    detectors.push({
+      kind,
+      trainScores: adapter.score(state, trainScaled),
+      holdoutScores: adapter.score(state, holdoutScaled),
+    });
+  }
+  const labels = Uint8Array.from(holdoutRows, (i) => (options.labels[i] ? 1 : 0));
+  const { spec } = buildEnsemble(detectors, labels, { policy: 'weighted' });
+  const onnx = exportEnsembleOnnx({
+    spec,
+    scaler,
+    version: options.version,
+    detectors: Object.fromEntries(DETECTOR_KINDS.map((k) => [k, DETECTOR_ADAPTERS[k].addNodes(states[k])])),
+  });
+  const store = new ArtefactStore(modelsDir);
+  const stored = await store.write(options.version, 'ensemble.onnx', onnx);
+  const manifest = { spec, scaler, featureNames: [...FEATURE_NAMES], states };
+  await store.write(options.version, 'manifest.json', Buffer.from(JSON.stringify(manifest)));
+  await store.write(options.version, 'feature-reference.json', Buffer.from(JSON.stringify(reference)));
+  await registerModelVersion(db.kysely, {
+    version: options.version,
+    trainingWeek: 'bench',
+    trainingFrom: new Date(options.trades[0]!.executionMs),
+    trainingTo: new Date(options.trades.at(-1)!.executionMs),
+    sampleSize: train.rows,
+    holdoutSize: holdout.rows,
+    metrics: {},
+    ensemble: spec as unknown as Record<string, unknown>,
+    featureSchema: [...FEATURE_NAMES],
+    featureReference: reference,
+    drift: null,
+    onnxPath: stored.path,
+    onnxSha256: stored.sha256,
+    workflowId: 'bench',
+  });
+  await promoteModelVersion(db.kysely, { version: options.version, reason: 'bench', actor: 'bench', at: new Date() });
+}

@@ -1,0 +1,7 @@
+/** The parts of an OpenAPI 3.1 document each area contributes (kept loose: JSON Schema objects). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiModule {
+  paths: Record<string, Record<string, unknown>>;
+  schemas?: Record<string, JsonSchema>;
+}

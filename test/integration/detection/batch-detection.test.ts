@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { createLogger } from '../../../activities/logging/logger';
+import { exportScores } from '../../../activities/detection/scores-export';
+import { FEATURE_TRADE_COLUMNS, fromTradeRow } from '../../../activities/models/features';
+import { generateTradeFile } from '../../../client/generate/index';
+import { createGpuWorker, type GpuWorker } from '../../../gpu-worker/gpu-worker';
+import { batchDetectionAfterIngestId, type BatchDetectionResult } from '../../../schemas/batch-detection';
+import { startIngestHarness, type IngestHarness } from '../../support/ingest-harness';
+import { recordHistory } from '../../support/record-history';
+import { startSmtpSink } from '../../support/smtp-sink';
+import { testWorkerConfig, uniqueTaskQueue } from '../../support/temporal-env';
+import { installTinyChampion } from '../../support/tiny-champion';
+
+// A file ingest followed by batch detection on the real dev server and PostgreSQL: the ingest run starts the batch as
+// an abandoned child; a GPU-queue worker (CPU provider here) scores; anomaly workflows are counted, not run.
+let h: IngestHarness;
+let gpu: GpuWorker;
+let gpuRun: Promise<void>;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+const gpuTaskQueue = uniqueTaskQueue('gpu');
+const ALERT_THRESHOLD = 3;
+
+before(async () => {
+  smtp = await startSmtpSink();
+  const overrides = {
+    GPU_TASK_QUEUE: gpuTaskQueue,
+    SMTP_URL: smtp.url,
+    BATCH_ALERT_THRESHOLD: ALERT_THRESHOLD,
+    BATCH_ALERT_TO: 'ops@example.test',
+    DETECT_CHUNK_ROWS: 700,
+    ONNX_PROVIDER: 'cpu' as const,
+  };
+  h = await startIngestHarness({ chunkRows: 5000, config: overrides });
+  gpu = await createGpuWorker(
+    {
+      ...testWorkerConfig({ databaseUrl: h.database.url, taskQueue: h.taskQueue, dataDir: path.join(h.dir, 'data') }),
+      ...overrides,
+      CHAMPION_POLL_MS: 1,
+    },
+    createLogger({ service: 'test-gpu', level: 'error' }),
+  );
+  gpuRun = gpu.run();
+});
+
+after(async () => {
+  gpu.worker.shutdown();
+  await gpuRun;
+  await h.close();
+  await smtp.close();
+});
+
+async function ingestDay(date: string, seed: number, recordAs?: string) {
+  const out = path.join(h.dir, `trades-${date}.csv`);
+  await generateTradeFile({ date, rows: 2000, seed, out, anomalyRate: 0.01 });
+  const ingested = await h.ingest(`day-${date}.csv`, readFileSync(out), recordAs);
+  assert.equal(ingested.status, 'loaded');
+  const id = batchDetectionAfterIngestId(ingested.workflowId);
+  const result = (await h.client.workflow.getHandle(id).result()) as BatchDetectionResult;
+  return { ingested, id, result };
+}
+
+/** Batch alerts only: anomalyWorkflow (another area) may mail its own alerts to the same server. */
+const batchMails = () => smtp.received.filter((m) => m.messageId?.startsWith('<batch.'));
+
+const count = async (query: string) => Number((await sql.raw<{ n: number }>(query).execute(h.db.kysely)).rows[0]!.n);
+
+async function anomalyRuns(): Promise<Map<string, string>> {
+  const rows = await h.db.kysely.selectFrom('anomalies').select(['workflow_id', 'workflow_started_at']).execute();
+  const runs = new Map<string, string>();
+  for (const row of rows) {
+    assert.ok(row.workflow_started_at, `${row.workflow_id} not marked started`);
+    const described = await h.client.workflow.getHandle(row.workflow_id).describe();
+    assert.equal(described.type, 'anomalyWorkflow');
+    runs.set(row.workflow_id, described.runId);
+  }
+  return runs;
+}
+
+describe('batch detection after a file ingest', () => {
+  let firstRuns: Map<string, string>;
+  let firstDay: Awaited<ReturnType<typeof ingestDay>>;
+
+  it('scores every trade of the file, records each anomaly and starts exactly one workflow per anomaly', async () => {
+    firstDay = await ingestDay('2026-11-18', 11, 'ingest-file-then-detect');
+    const { result, ingested } = firstDay;
+    assert.equal(result.trades, ingested.loaded);
+    assert.equal(result.scored, ingested.loaded);
+    assert.ok(result.chunks >= 2, `chunks: ${result.chunks}`);
+    assert.equal(await count('select count(*)::int as n from trade_scores'), ingested.loaded);
+    const anomalies = await count('select count(*)::int as n from anomalies');
+    assert.ok(anomalies > 0);
+    assert.equal(result.newAnomalies, anomalies);
+    assert.equal(result.workflowsStarted, anomalies);
+    firstRuns = await anomalyRuns();
+    assert.equal(firstRuns.size, anomalies);
+    // Every score of this batch was made by the rules alone (no champion yet) and names its rule set.
+    assert.equal(
+      await count(`select count(*)::int as n from trade_scores where model_version is null and rule_set_version = 1`),
+      ingested.loaded,
+    );
+    await recordHistory(h.client, firstDay.id, 'batch-detection-after-ingest');
+  });
+
+  it('sends one batch alert above the threshold, with the report attached, and writes the report', async () => {
+    assert.ok(firstDay.result.newAnomalies > ALERT_THRESHOLD);
+    assert.equal(firstDay.result.alertSent, true);
+    const mail = batchMails()[0]!;
+    assert.equal(batchMails().length, 1);
+    assert.deepEqual(mail.to, ['ops@example.test']);
+    assert.match(mail.raw, new RegExp(`found ${firstDay.result.newAnomalies} new anomalies`));
+    const alert = await h.db.kysely.selectFrom('alert_messages').selectAll().executeTakeFirstOrThrow();
+    assert.equal(alert.kind, 'batch');
+    assert.equal(alert.status, 'sent');
+    assert.equal(mail.messageId, alert.message_id);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(firstDay.result.reportPath!);
+    const sheet = workbook.getWorksheet('Anomalies')!;
+    assert.equal(sheet.rowCount - 1, firstDay.result.newAnomalies);
+  });
+
+  it('run again over the same range, scores nothing, starts no workflow and sends no alert', async () => {
+    const { from, to } = firstDay.result;
+    const again = (await h.client.workflow.execute('batchDetectionWorkflow', {
+      workflowId: `batch-again-${Date.now()}`,
+      taskQueue: h.taskQueue,
+      args: [{ from, to }],
+    })) as BatchDetectionResult;
+    assert.deepEqual([again.scored, again.newAnomalies, again.workflowsStarted, again.alertSent], [0, 0, 0, false]);
+    assert.deepEqual(await anomalyRuns(), firstRuns);
+    assert.equal(batchMails().length, 1);
+  });
+
+  it('exports every score of the range as CSV, anomalies with their rule hits', async () => {
+    const out = path.join(h.dir, 'scores.csv');
+    const { from, to } = firstDay.result;
+    const { rows } = await exportScores(h.db.kysely, { from: new Date(from), to: new Date(to), out });
+    assert.equal(rows, firstDay.ingested.loaded);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    assert.equal(
+      lines[0],
+      'event_key,uti,execution_ts,business_date,decision,ensemble_score,model_version,rule_set_version,rule_hits,scored_by',
+    );
+    assert.equal(lines.length - 1, rows);
+    const anomalies = lines.filter((l) => l.includes(',anomaly,'));
+    assert.equal(anomalies.length, firstDay.result.newAnomalies);
+    assert.ok(
+      anomalies.every((l) =>
+        /(notional_threshold|off_market|outside_market_hours|wash_pair|counterparty_concentration|inconsistent_dates): /.test(
+          l,
+        ),
+      ),
+    );
+  });
+
+  it('scores with the champion once there is one, recording its version on every score', async () => {
+    const rows = await h.db.kysely.selectFrom('trades').select(FEATURE_TRADE_COLUMNS).execute();
+    await installTinyChampion(h.db, path.join(h.dir, 'data', 'models'), {
+      version: 'tiny-batch',
+      trades: rows.map(fromTradeRow),
+      threshold: 6,
+    });
+    const { result, ingested } = await ingestDay('2026-11-19', 12);
+    assert.equal(result.scored, ingested.loaded);
+    assert.equal(
+      await count(
+        `select count(*)::int as n from trade_scores where model_version = 'tiny-batch' and ensemble_score is not null`,
+      ),
+      ingested.loaded,
+    );
+    const explained = await count(
+      `select count(*)::int as n from trade_scores where model_version = 'tiny-batch' and is_anomaly and explanation ? 'members'`,
+    );
+    assert.ok(explained > 0);
+    assert.equal(result.workflowsStarted, result.newAnomalies);
+  });
+});
