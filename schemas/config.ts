@@ -90,6 +90,8 @@ export const apiConfigSchema = z.object({
   ...commonShape,
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   API_HOST: z.string().default('127.0.0.1'),
+  /** Prometheus `/metrics` of the API process on its own port; 0 = off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** HS256 key for the API's JWT bearer tokens: at least 32 bytes, from the environment (npm start makes one). */
   API_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Lifetime of a staff login session (its token), in minutes. */

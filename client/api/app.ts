@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../activities/db/connection';
 import type { Logger } from '../../activities/logging/logger';
@@ -22,12 +22,15 @@ export interface ApiDeps {
   staff?: Partial<StaffOptions>;
   /** Real-time intake (`POST /api/trades`); absent = not served by this process. */
   intake?: { deps: IntakeDeps; options: IntakeRouteOptions };
+  /** Times every request for Prometheus (client/api/metrics); absent = no metrics. */
+  metrics?: RequestHandler;
 }
 
-/** The HTTP API ("TainWeb"). Health endpoints now; authenticated endpoints join as their features land. */
+/** The HTTP API ("TainWeb"): health, the real-time intake, the staff API and the web UI. */
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.metrics) app.use(deps.metrics);
   app.use(securityHeaders());
   app.use('/api/trades', intakeBodyParser());
   app.use(express.json({ limit: '1mb' }));

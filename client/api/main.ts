@@ -6,6 +6,7 @@ import { connectTemporal } from '../temporal/connect';
 import { createApp } from './app';
 import { createTokenService } from './auth/token-service';
 import { createIntakeSetup } from './intake/intake-setup';
+import { createHttpMetrics, serveMetrics } from './metrics/http-metrics';
 
 // API process: the HTTP API and web UI, plus the inbox watcher that submits dropped files for ingestion.
 const config = loadConfig(apiConfigSchema, process.env);
@@ -14,7 +15,10 @@ const db = createDb({ databaseUrl: config.DATABASE_URL, logger });
 const temporal = await connectTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
 const tokens = createTokenService({ secret: config.API_JWT_SECRET });
 const intake = createIntakeSetup(config, { db, temporal: temporal.client, logger });
+const metrics = createHttpMetrics();
+if (config.METRICS_PORT > 0) serveMetrics(metrics.registry, config.METRICS_PORT).unref();
 const app = createApp({
+  metrics: metrics.middleware,
   db,
   temporal: temporal.client,
   logger,
