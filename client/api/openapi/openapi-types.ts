@@ -4,4 +4,6 @@ export type JsonSchema = Record<string, unknown>;
 export interface OpenApiModule {
   paths: Record<string, Record<string, unknown>>;
   schemas?: Record<string, JsonSchema>;
+  responses?: Record<string, JsonSchema>;
+  securitySchemes?: Record<string, JsonSchema>;
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import express from 'express';
-import { staffOpenApiRouter } from '../openapi/openapi.routes';
 import { anomaliesRouter } from './anomalies.routes';
 import { authRouter } from './auth.routes';
 import { dashboardRouter } from './dashboard.routes';
@@ -19,6 +18,5 @@ export function mountStaff(app: express.Express, deps: StaffDeps): void {
   app.use('/api/files', filesRouter(deps));
   app.use('/api/models', modelsRouter(deps));
   app.use('/api/reports', reportsRouter(deps));
-  app.use(staffOpenApiRouter());
   app.use(express.static(WEB_ROOT, { index: 'index.html', dotfiles: 'deny', fallthrough: true, maxAge: 0 }));
 }
