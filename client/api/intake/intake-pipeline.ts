@@ -1,5 +1,4 @@
 import { contextMarginMs } from '../../../activities/detection/scoring/load-trades';
-import { saveScores } from '../../../activities/detection/scoring/score-store';
 import { scoreTrades, type ScoredTrade } from '../../../activities/detection/scoring/score-trades';
 import { startAnomalyWorkflows } from '../../../activities/detection/start-anomaly-workflows';
 import { fromTradeRecord, type FeatureTrade } from '../../../activities/models/features/feature-trade';
@@ -9,7 +8,7 @@ import type { TradeRecord } from '../../../schemas/trade/fields';
 import type { IntakeDeps } from './intake-service';
 import { readScores, type StoredScore } from './read-scores';
 import { ScoringBatcher } from './scoring-batcher';
-import { storeApiTrades } from './store-api-trades';
+import { storeScoredBatch } from './store-scored-batch';
 
 /** How long a request waits for Temporal to take its anomalies' workflows. */
 const START_DEADLINE_MS = 2000;
@@ -33,39 +32,27 @@ export interface ScoringOutcome {
 
 /**
  * Real-time scoring of a batch of new trades: the preceding flow as context (in real time the trades after them do
- * not exist yet), rules and champion; trades and decisions stored in ONE transaction, anomaly workflows started
- * after it commits. The trades' insert travels while the batch is scored, and one commit (one WAL flush) per batch
- * instead of two keeps the database's durable writes off most of the request's time.
+ * not exist yet), rules and champion; then the trades and their decisions stored in ONE statement (one round trip,
+ * one commit: see storeScoredBatch), and anomaly workflows started once it has committed.
  */
 export function createScoringBatcher(deps: Omit<IntakeDeps, 'batcher'>): ScoringBatcher<KeyedRecord, ScoringOutcome> {
   return new ScoringBatcher(async (batch) => {
     const [champion, ruleSet] = await Promise.all([deps.champion.get(), deps.rules.get()]);
     const modelVersion = champion?.version ?? null;
     const trades = batch.map((k) => fromTradeRecord(k.record, k.eventKey));
-    const { stored, decided, fresh, saved } = await deps.db.transaction().execute(async (trx) => {
-      const storing = storeApiTrades(trx, batch);
-      // One turn of the event loop puts the insert on the wire before scoring takes the CPU.
-      await new Promise((resolve) => setImmediate(resolve));
-      const [stored, scored] = await Promise.all([storing, scoreBatch(deps, trades, champion, ruleSet)]);
-      // Only an event stored before (a duplicate) can have a score already; its first decision stands.
-      const decided = await readScores(
-        trx,
-        batch.filter((k) => !stored.has(k.eventKey)),
-      );
-      const fresh = scored.flatMap((s, i) => (decided.has(s.eventKey) ? [] : [{ scored: s, trade: trades[i]! }]));
-      const saved = await saveScores(trx, {
-        scored: fresh.map((f) => f.scored),
-        trades: fresh.map((f) => f.trade),
-        modelVersion,
-        ruleSetVersion: ruleSet.version,
-        scoredBy: 'api',
-      });
-      return { stored, decided, fresh, saved };
+    const scored = await scoreBatch(deps, trades, champion, ruleSet);
+    const saved = await storeScoredBatch(deps.db, {
+      batch,
+      scored,
+      trades,
+      modelVersion,
+      ruleSetVersion: ruleSet.version,
     });
     // Committed: the next batch sees these trades in its context.
-    deps.context.add(trades.filter((t) => stored.has(t.event_key)));
-    for (const { scored: s } of fresh) {
-      if (saved.stored.has(s.eventKey)) decided.set(s.eventKey, storedScoreOf(s, modelVersion, ruleSet.version));
+    deps.context.add(trades.filter((t) => saved.trades.has(t.event_key)));
+    const decided = new Map<string, StoredScore>();
+    for (const s of scored) {
+      if (saved.scores.has(s.eventKey)) decided.set(s.eventKey, storedScoreOf(s, modelVersion, ruleSet.version));
     }
     const pending = new Set<string>();
     try {
@@ -79,14 +66,14 @@ export function createScoringBatcher(deps: Omit<IntakeDeps, 'batcher'>): Scoring
       for (const a of saved.newAnomalies) pending.add(a.eventKey);
       deps.logger.error({ err: error, anomalies: pending.size }, 'anomaly workflows not started; batch detection will');
     }
-    // Another process may have scored some first: theirs is the recorded decision.
+    // Scored before (a duplicate, or another process first): the recorded decision stands.
     const missing = batch.filter((k) => !decided.has(k.eventKey));
     for (const [key, score] of await readScores(deps.db, missing)) decided.set(key, score);
-    return { stored, decided, pending, modelVersion, ruleSetVersion: ruleSet.version };
+    return { stored: saved.trades, decided, pending, modelVersion, ruleSetVersion: ruleSet.version };
   });
 }
 
-/** Every trade of the batch scored among the flow before it (duplicates too: which they are is known later). */
+/** Every trade of the batch scored among the flow before it (duplicates too: the statement keeps their first score). */
 async function scoreBatch(
   deps: Omit<IntakeDeps, 'batcher'>,
   targets: FeatureTrade[],
