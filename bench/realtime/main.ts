@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -82,8 +82,16 @@ async function startServer(
   throw new Error(`${mode} server exited before listening`);
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux): robust on a shared machine. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** Drives `port` from a separate process (bench/realtime/load.ts) and returns its measurements. */
-async function load(port: number, bodiesFile: string, token: string) {
+async function load(server: { port: number; child: ChildProcess }, bodiesFile: string, token: string) {
+  const { port } = server;
+  const cpuBefore = cpuMsOf(server.child.pid!);
   const child = spawn(
     process.execPath,
     [
@@ -103,7 +111,7 @@ async function load(port: number, bodiesFile: string, token: string) {
   for await (const chunk of child.stdout) output += String(chunk);
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) throw new Error(`load generator exited with ${code}`);
-  return JSON.parse(output.trim()) as {
+  const measured = JSON.parse(output.trim()) as {
     requestsPerSecond: number;
     p50Ms: number;
     p90Ms: number;
@@ -112,6 +120,9 @@ async function load(port: number, bodiesFile: string, token: string) {
     errors: number;
     requests: number;
   };
+  // The server's own CPU per answered request: what the machine's other load does not change much.
+  const serverCpuMsPerRequest = Number(((cpuMsOf(server.child.pid!) - cpuBefore) / measured.requests).toFixed(2));
+  return { ...measured, serverCpuMsPerRequest };
 }
 
 try {
@@ -158,11 +169,11 @@ try {
   const loadAverage = os.loadavg()[0]!.toFixed(1);
   log(`POST /api/trades: ${seconds} s at ${rate} req/s, single trades, ${connections} connections`);
   const intakeServer = await startServer('intake', env);
-  const intake = await load(intakeServer.port, bodiesFile, token);
+  const intake = await load(intakeServer, bodiesFile, token);
   await stopChild(intakeServer.child);
   log(`bare express: ${seconds} s at ${rate} req/s`);
   const bareServer = await startServer('bare', env);
-  const bare = await load(bareServer.port, bodiesFile, token);
+  const bare = await load(bareServer, bodiesFile, token);
   await stopChild(bareServer.child);
   const stages: Record<string, number> = {};
 
