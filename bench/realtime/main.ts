@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import autocannon from 'autocannon';
 import { createDb } from '../../activities/db/connection';
 import { createLogger } from '../../activities/logging/logger';
 import {
@@ -36,6 +35,8 @@ import { trainChampion } from './champion';
 const seconds = Number(process.argv[2] ?? 30);
 const rate = Number(process.argv[3] ?? 500);
 const batchRows = Number(process.argv[4] ?? 200_000);
+/** Fixed connections: at most this many requests in flight, each connection sending its next after an answer. */
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DATE = '2026-11-18';
 const root = path.resolve(import.meta.dirname, '../..');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -81,29 +82,47 @@ async function startServer(
   throw new Error(`${mode} server exited before listening`);
 }
 
-async function load(port: number, bodies: string[], token: string) {
-  let next = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
-    overallRate: rate,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/trades',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }),
-      },
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux): robust on a shared machine. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** Drives `port` from a separate process (bench/realtime/load.ts) and returns its measurements. */
+async function load(server: { port: number; child: ChildProcess }, bodiesFile: string, token: string) {
+  const { port } = server;
+  const cpuBefore = cpuMsOf(server.child.pid!);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'bench/realtime/load.ts'),
+      String(port),
+      String(seconds),
+      String(rate),
+      String(connections),
+      bodiesFile,
+      token,
     ],
-  });
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    requests: result.requests.total,
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  for await (const chunk of child.stdout) output += String(chunk);
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  const measured = JSON.parse(output.trim()) as {
+    requestsPerSecond: number;
+    p50Ms: number;
+    p90Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    errors: number;
+    requests: number;
   };
+  // The server's own CPU per answered request: what the machine's other load does not change much.
+  const serverCpuMsPerRequest = Number(((cpuMsOf(server.child.pid!) - cpuBefore) / measured.requests).toFixed(2));
+  return { ...measured, serverCpuMsPerRequest };
 }
 
 try {
@@ -135,6 +154,8 @@ try {
   const posted = generatedDay(Math.ceil(seconds * rate * 1.1), 2).map((p) =>
     JSON.stringify(Object.fromEntries(Object.entries(p.raw).filter(([, v]) => v !== ''))),
   );
+  const bodiesFile = path.join(scratch, 'bodies.jsonl');
+  writeFileSync(bodiesFile, posted.join('\n') + '\n');
   const token = (await createTokenService({ secret }).issue({ sub: 'bench', role: 'service' })).token;
   const env = {
     TEMPORAL_ADDRESS: temporal.address,
@@ -145,13 +166,14 @@ try {
     INBOX_WATCH: 'false',
     LOG_LEVEL: 'error',
   };
-  log(`POST /api/trades: ${seconds} s at ${rate} req/s, single trades`);
+  const loadAverage = os.loadavg()[0]!.toFixed(1);
+  log(`POST /api/trades: ${seconds} s at ${rate} req/s, single trades, ${connections} connections`);
   const intakeServer = await startServer('intake', env);
-  const intake = await load(intakeServer.port, posted, token);
+  const intake = await load(intakeServer, bodiesFile, token);
   await stopChild(intakeServer.child);
   log(`bare express: ${seconds} s at ${rate} req/s`);
   const bareServer = await startServer('bare', env);
-  const bare = await load(bareServer.port, posted, token);
+  const bare = await load(bareServer, bodiesFile, token);
   await stopChild(bareServer.child);
   const stages: Record<string, number> = {};
 
@@ -196,10 +218,11 @@ try {
   await db.close();
 
   const report = {
-    machine: `${os.availableParallelism()} cores, shared with other work while measuring`,
+    machine: `${os.availableParallelism()} cores, shared with other work while measuring (load ${loadAverage})`,
     realtime: {
       seconds,
       targetRate: rate,
+      connections,
       intake,
       bareExpress: bare,
       p99Ratio: Number((intake.p99Ms / Math.max(bare.p99Ms, 1)).toFixed(2)),

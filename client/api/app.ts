@@ -5,7 +5,8 @@ import type { Logger } from '../../activities/logging/logger';
 import { sql } from 'kysely';
 import { authenticate } from './auth/authenticate';
 import type { TokenService } from './auth/token-service';
-import { isTokenRevoked } from '../users/users.repository';
+import { batchedRevocationCheck } from './auth/revocation-check';
+import { withVerifiedTokenCache } from './auth/verified-tokens';
 import { securityHeaders } from './staff/security-headers';
 import { STAFF_DEFAULTS, type StaffOptions } from './staff/staff-deps';
 import { mountStaff } from './staff/staff-routes';
@@ -35,7 +36,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use('/api/trades', intakeBodyParser());
   app.use(express.json({ limit: '1mb' }));
   // Every route below sees the request's principal when a valid bearer token came with it (and not logged out).
-  app.use(authenticate({ tokens: deps.tokens, isRevoked: (jti) => isTokenRevoked(deps.db.kysely, jti) }));
+  // Verified tokens remembered until expiry, revocation checks batched: per-request auth cost stays small under load.
+  app.use(
+    authenticate({ tokens: withVerifiedTokenCache(deps.tokens), isRevoked: batchedRevocationCheck(deps.db.kysely) }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

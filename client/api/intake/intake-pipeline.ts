@@ -1,13 +1,14 @@
 import { contextMarginMs } from '../../../activities/detection/scoring/load-trades';
-import { saveScores } from '../../../activities/detection/scoring/score-store';
 import { scoreTrades, type ScoredTrade } from '../../../activities/detection/scoring/score-trades';
 import { startAnomalyWorkflows } from '../../../activities/detection/start-anomaly-workflows';
-import { fromTradeRecord } from '../../../activities/models/features/feature-trade';
+import { fromTradeRecord, type FeatureTrade } from '../../../activities/models/features/feature-trade';
+import type { ChampionModel } from '../../../activities/detection/scoring/champion-model';
+import type { RuleSet } from '../../../schemas/detection/rule-set';
 import type { TradeRecord } from '../../../schemas/trade/fields';
 import type { IntakeDeps } from './intake-service';
 import { readScores, type StoredScore } from './read-scores';
 import { ScoringBatcher } from './scoring-batcher';
-import { storeApiTrades } from './store-api-trades';
+import { storeScoredBatch } from './store-scored-batch';
 
 /** How long a request waits for Temporal to take its anomalies' workflows. */
 const START_DEADLINE_MS = 2000;
@@ -31,60 +32,62 @@ export interface ScoringOutcome {
 
 /**
  * Real-time scoring of a batch of new trades: the preceding flow as context (in real time the trades after them do
- * not exist yet), rules and champion, stored in one statement, anomaly workflows started.
+ * not exist yet), rules and champion; then the trades and their decisions stored in ONE statement (one round trip,
+ * one commit: see storeScoredBatch), and anomaly workflows started once it has committed.
  */
 export function createScoringBatcher(deps: Omit<IntakeDeps, 'batcher'>): ScoringBatcher<KeyedRecord, ScoringOutcome> {
   return new ScoringBatcher(async (batch) => {
     const [champion, ruleSet] = await Promise.all([deps.champion.get(), deps.rules.get()]);
     const modelVersion = champion?.version ?? null;
-    const stored = await storeApiTrades(deps.db, batch);
-    // Only an event stored before (a duplicate) can have a score already: new ones skip the lookup.
-    const decided = await readScores(
-      deps.db,
-      batch.filter((k) => !stored.has(k.eventKey)),
-    );
-    const targets = batch.filter((k) => !decided.has(k.eventKey)).map((k) => fromTradeRecord(k.record, k.eventKey));
-    const pending = new Set<string>();
-    if (targets.length > 0) {
-      const times = targets.map((t) => t.executionMs);
-      const context = await deps.context.trades({
-        fromMs: Math.min(...times) - contextMarginMs(ruleSet.rules),
-        toMs: Math.max(...times),
-        exclude: new Set(targets.map((t) => t.event_key)),
-        limit: deps.contextLimit,
-      });
-      const scored = await scoreTrades({ targets, context, champion, rules: ruleSet.rules, decision: deps.decision });
-      deps.context.add(targets.filter((t) => stored.has(t.event_key)));
-      const saved = await saveScores(deps.db, {
-        scored,
-        trades: targets,
-        modelVersion,
-        ruleSetVersion: ruleSet.version,
-        scoredBy: 'api',
-      });
-      for (const s of scored) {
-        if (saved.stored.has(s.eventKey)) decided.set(s.eventKey, storedScoreOf(s, modelVersion, ruleSet.version));
-      }
-      try {
-        await startAnomalyWorkflows(
-          // A request does not wait out a Temporal outage: the anomaly stays marked and batch detection starts it.
-          { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue, deadlineMs: START_DEADLINE_MS },
-          saved.newAnomalies,
-          'api',
-        );
-      } catch (error) {
-        for (const a of saved.newAnomalies) pending.add(a.eventKey);
-        deps.logger.error(
-          { err: error, anomalies: pending.size },
-          'anomaly workflows not started; batch detection will',
-        );
-      }
+    const trades = batch.map((k) => fromTradeRecord(k.record, k.eventKey));
+    const scored = await scoreBatch(deps, trades, champion, ruleSet);
+    const saved = await storeScoredBatch(deps.db, {
+      batch,
+      scored,
+      trades,
+      modelVersion,
+      ruleSetVersion: ruleSet.version,
+    });
+    // Committed: the next batch sees these trades in its context.
+    deps.context.add(trades.filter((t) => saved.trades.has(t.event_key)));
+    const decided = new Map<string, StoredScore>();
+    for (const s of scored) {
+      if (saved.scores.has(s.eventKey)) decided.set(s.eventKey, storedScoreOf(s, modelVersion, ruleSet.version));
     }
-    // Another process may have scored some first: theirs is the recorded decision.
+    const pending = new Set<string>();
+    try {
+      await startAnomalyWorkflows(
+        // A request does not wait out a Temporal outage: the anomaly stays marked and batch detection starts it.
+        { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue, deadlineMs: START_DEADLINE_MS },
+        saved.newAnomalies,
+        'api',
+      );
+    } catch (error) {
+      for (const a of saved.newAnomalies) pending.add(a.eventKey);
+      deps.logger.error({ err: error, anomalies: pending.size }, 'anomaly workflows not started; batch detection will');
+    }
+    // Scored before (a duplicate, or another process first): the recorded decision stands.
     const missing = batch.filter((k) => !decided.has(k.eventKey));
     for (const [key, score] of await readScores(deps.db, missing)) decided.set(key, score);
-    return { stored, decided, pending, modelVersion, ruleSetVersion: ruleSet.version };
+    return { stored: saved.trades, decided, pending, modelVersion, ruleSetVersion: ruleSet.version };
   });
+}
+
+/** Every trade of the batch scored among the flow before it (duplicates too: the statement keeps their first score). */
+async function scoreBatch(
+  deps: Omit<IntakeDeps, 'batcher'>,
+  targets: FeatureTrade[],
+  champion: ChampionModel | null,
+  ruleSet: { rules: RuleSet },
+): Promise<ScoredTrade[]> {
+  const times = targets.map((t) => t.executionMs);
+  const context = await deps.context.trades({
+    fromMs: Math.min(...times) - contextMarginMs(ruleSet.rules),
+    toMs: Math.max(...times),
+    exclude: new Set(targets.map((t) => t.event_key)),
+    limit: deps.contextLimit,
+  });
+  return scoreTrades({ targets, context, champion, rules: ruleSet.rules, decision: deps.decision });
 }
 
 /** The recorded form of a score this request made (what readScores would read back). */
