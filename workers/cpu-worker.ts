@@ -5,6 +5,7 @@ import { createTransport } from 'nodemailer';
 import { createBatchDetectionActivities } from '../activities/detection/batch-detection.activities';
 import { createDb, type Db } from '../activities/db/connection';
 import { createIngestActivities } from '../activities/ingest/ingest.activities';
+import { stopPrestartedParseThread } from '../activities/ingest/parse-thread-pool';
 import type { Logger } from '../activities/logging/logger';
 import { createTrainingDataActivities } from '../activities/models/training/training-data.activities';
 import { createSmtpTransport } from '../activities/mail/smtp-transport';
@@ -96,6 +97,7 @@ export async function createCpuWorker(config: WorkerConfig, logger: Logger): Pro
       try {
         await worker.run();
       } finally {
+        await stopPrestartedParseThread();
         await db.close();
         await clientConnection.close();
         await connection.close();

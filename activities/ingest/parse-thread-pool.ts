@@ -42,3 +42,10 @@ export function startParseThread(input: ParseThreadInput): Worker {
   thread.postMessage(input);
   return thread;
 }
+
+/** Ends the idle prestarted thread (worker shutdown), so none is left loading while the process exits. */
+export async function stopPrestartedParseThread(): Promise<void> {
+  const thread = warm;
+  warm = undefined;
+  if (thread) await thread.terminate();
+}
