@@ -55,13 +55,21 @@ log(`scoring ${day.length} trades ${repeats}×`);
 const runs = [];
 for (let r = 0; r < repeats; r++) {
   at = performance.now();
-  const scored = await scoreTrades({ targets: day, context: [], champion, rules, decision: { policy: 'weighted' } });
+  // Each call gets its own copy of the day: per-batch lookups are cached by array, and a run must not reuse another's.
+  const scored = await scoreTrades({
+    targets: day.slice(),
+    context: [],
+    champion,
+    rules,
+    decision: { policy: 'weighted' },
+  });
   const seconds = (performance.now() - at) / 1000;
   at = performance.now();
-  const features = extractFeatures(day, champion.reference);
+  const features = extractFeatures(day.slice(), champion.reference);
   const featuresSeconds = (performance.now() - at) / 1000;
   at = performance.now();
-  evaluateRules({ targets: day, population: day, reference: champion.reference, rules });
+  const copy = day.slice();
+  evaluateRules({ targets: copy, population: copy, reference: champion.reference, rules });
   const rulesSeconds = (performance.now() - at) / 1000;
   at = performance.now();
   await scoreEnsemble(champion.session, features);

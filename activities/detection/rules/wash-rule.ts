@@ -1,6 +1,6 @@
-import { marketLevelOf } from '../../models/features/market-level';
+import { marketLevelOf, marketLevelsOf } from '../../models/features/market-level';
 import { MS_PER_MINUTE } from '../../models/features/trade-calendar';
-import { MirrorIndex } from '../../models/features/wash-pairs';
+import { mirrorIndexOf } from '../../models/features/wash-pairs';
 import type { RuleEvaluator } from './rule-input';
 
 /**
@@ -9,10 +9,10 @@ import type { RuleEvaluator } from './rule-input';
  */
 export const washRule: RuleEvaluator = ({ targets, population, rules }) => {
   const windowMs = rules.wash.windowMinutes * MS_PER_MINUTE;
-  const levels = population.map(marketLevelOf);
+  const levels = marketLevelsOf(population);
   // Targets usually end the population (a batch's are all of it): then their levels are already worked out.
   const offset = population.length - targets.length;
-  const index = new MirrorIndex(population, levels);
+  const index = mirrorIndexOf(population, levels);
   return targets.map((trade, i) => {
     if (trade.counterparty_1 === trade.counterparty_2) {
       return {

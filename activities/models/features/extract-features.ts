@@ -5,7 +5,7 @@ import { FEATURE_BOUNDS, FEATURE_NAMES, type FeatureName } from './feature-names
 import type { FeatureTrade } from './feature-trade';
 import {
   levelBucketKey,
-  marketLevelOf,
+  marketLevelsOf,
   notionalGroupKeys,
   otherSideOf,
   pricedAtExecution,
@@ -50,7 +50,7 @@ export function extractFeatures(trades: readonly FeatureTrade[], reference: Feat
 
 /** What each trade's features need from the rest of the batch and from the reference, computed once per batch. */
 function batchContext(trades: readonly FeatureTrade[], reference: FeatureReference) {
-  const levels = trades.map(marketLevelOf);
+  const levels = marketLevelsOf(trades);
   const matchTenor = createTenorMatcher();
   const effectiveDays = trades.map((t) => dayNumberOf(t.effective_date));
   const expirationDays = trades.map((t) => dayNumberOf(t.expiration_date));

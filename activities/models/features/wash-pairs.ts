@@ -22,7 +22,10 @@ export class MirrorIndex {
       else this.groups.set(key, [i]);
     });
     const times = this.times;
-    for (const group of this.groups.values()) group.sort((a, b) => times[a]! - times[b]!);
+    // A batch arrives in execution order, so groups are usually sorted already.
+    for (const group of this.groups.values()) {
+      if (!isAscending(group, times)) group.sort((a, b) => times[a]! - times[b]!);
+    }
   }
 
   /**
@@ -48,6 +51,25 @@ function groupKey(t: FeatureTrade, first: string, second: string): string {
   return `${first}|${second}|${t.product}|${t.notional_currency_leg1}|${t.notional_leg1}`;
 }
 
+function isAscending(group: readonly number[], times: Float64Array): boolean {
+  for (let k = 1; k < group.length; k++) if (times[group[k]!]! < times[group[k - 1]!]!) return false;
+  return true;
+}
+
+/**
+ * The index of a batch, built once however many callers ask: the wash feature and the wash rule both look up
+ * mirrors in the same population array when a batch is scored.
+ */
+const indexes = new WeakMap<readonly FeatureTrade[], { levels: readonly (MarketLevel | null)[]; index: MirrorIndex }>();
+
+export function mirrorIndexOf(trades: readonly FeatureTrade[], levels: readonly (MarketLevel | null)[]): MirrorIndex {
+  const cached = indexes.get(trades);
+  if (cached?.levels === levels && levels.length === trades.length) return cached.index;
+  const index = new MirrorIndex(trades, levels);
+  indexes.set(trades, { levels, index });
+  return index;
+}
+
 /** Position of the first of `group` (indices ascending by `times`) at or after `from`. */
 function lowerBound(group: readonly number[], times: Float64Array, from: number): number {
   let lo = 0;
@@ -70,7 +92,7 @@ export function washIndicators(
   levels: readonly (MarketLevel | null)[],
   windowMs: number,
 ): Float64Array {
-  const index = new MirrorIndex(trades, levels);
+  const index = mirrorIndexOf(trades, levels);
   return Float64Array.from(trades, (t, i) => {
     if (t.counterparty_1 === t.counterparty_2) return 1;
     return index.firstMirror(t, levels[i] ?? null, windowMs) >= 0 ? 1 : 0;
