@@ -3,7 +3,12 @@ import { evaluateRules } from '../../activities/detection/rules/evaluate-rules';
 import { DEFAULT_RULE_SET, parseRuleSet } from '../../schemas/detection/rule-set';
 import { scoreTrades } from '../../activities/detection/scoring/score-trades';
 import { extractFeatures, fromTradeRecord, FEATURE_NAMES, type FeatureTrade } from '../../activities/models/features';
+import { addMinMaxScalerNodes, toFloat32 } from '../../activities/models/data';
+import { DETECTOR_KINDS } from '../../activities/models/ensemble/ensemble-spec';
+import { GraphBuilder } from '../../activities/models/onnx';
 import { openSession } from '../../activities/models/scoring/onnx-session';
+import { DETECTOR_ADAPTERS } from '../../activities/models/training/detector-adapters';
+import { Tensor } from 'onnxruntime-node';
 import { scoreEnsemble } from '../../activities/models/scoring/score-ensemble';
 import { eventKeyOf } from '../../activities/ingest/event-key';
 import { generateTradeRows } from '../../client/generate';
@@ -84,6 +89,23 @@ for (let r = 0; r < repeats; r++) {
   });
 }
 await opened.session.release();
+
+// Each member alone (scaler + member) over the same features, one run per member: where the ONNX time goes.
+const memberOnnxSeconds: Record<string, number> = {};
+const features = extractFeatures(day.slice(), champion.reference);
+const input = new Tensor('float32', toFloat32(features), [features.rows, features.cols]);
+for (const kind of DETECTOR_KINDS) {
+  const g = new GraphBuilder(`bench_${kind}`);
+  g.input('X', [null, features.cols]);
+  addMinMaxScalerNodes(g, art.scaler, 'X', 'scaled');
+  DETECTOR_ADAPTERS[kind].addNodes(art.states[kind])(g, 'scaled', 'score');
+  g.output('score', [null, 1]);
+  const member = await openSession(g.toModel({ opsets: { '': 17, 'ai.onnx.ml': 3 } }), 'cpu');
+  at = performance.now();
+  await member.session.run({ X: input });
+  memberOnnxSeconds[kind] = +((performance.now() - at) / 1000).toFixed(2);
+  await member.session.release();
+}
 const report = {
   machine: `${os.availableParallelism()} cores, shared with other work while measuring`,
   trainingSeconds: +trainingSeconds.toFixed(1),
@@ -91,5 +113,6 @@ const report = {
   holdoutAuc: art.holdoutAuc,
   trades: day.length,
   runs,
+  memberOnnxSeconds,
 };
 process.stdout.write(JSON.stringify(report, null, 2) + '\n');
