@@ -111,6 +111,7 @@ const report = {
   trainingSeconds: +trainingSeconds.toFixed(1),
   ocsvmSupportVectors: (art.states.ocsvm as { coefficients: unknown[] }).coefficients.length,
   holdoutAuc: art.holdoutAuc,
+  weights: Object.fromEntries(art.spec.members.map((m) => [m.kind, +m.weight.toFixed(3)])),
   trades: day.length,
   runs,
   memberOnnxSeconds,
