@@ -53,6 +53,7 @@ const champion = {
   featureNames: [...FEATURE_NAMES],
   states: art.states,
   reference: art.reference,
+  onnx: art.onnx,
 };
 const rules = parseRuleSet(DEFAULT_RULE_SET);
 const day: FeatureTrade[] = generatedDay(batchRows, 3).map((d, i) => fromTradeRecord(d.record, `k${i}`));
