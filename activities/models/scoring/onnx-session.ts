@@ -11,9 +11,9 @@ export interface OpenedSession {
 }
 
 /**
- * One intra-op thread on CPU: parallelism comes from concurrent chunks and workers, and on a busy machine
- * onnxruntime's own thread pool spins against them — the forest ran 200k rows in ~1 s with one thread against
- * 2.4–4.6 s with the default pool on the shared 2-core bench machine.
+ * One intra-op thread on CPU: parallelism comes from concurrent chunks, workers and the batch's worker thread, and on
+ * a busy machine onnxruntime's own thread pool spins against them — the forest ran 200k rows in ~1 s with one thread
+ * against 2.4–4.6 s with the default pool on the shared 2-core bench machine (on a quiet moment the pool was faster).
  */
 const CPU_OPTIONS: InferenceSession.SessionOptions = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
 
