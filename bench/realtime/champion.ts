@@ -14,16 +14,29 @@ import { ArtefactStore } from '../../activities/models/registry/artefact-store';
 import { promoteModelVersion, registerModelVersion } from '../../activities/models/registry/model-registry';
 import { DETECTOR_ADAPTERS } from '../../activities/models/training/detector-adapters';
 
+/** What assembly stores for a version: the ensemble ONNX, its manifest parts and the feature reference. */
+export interface ChampionArtefacts {
+  onnx: Uint8Array;
+  spec: ReturnType<typeof buildEnsemble>['spec'];
+  scaler: ReturnType<typeof fitMinMaxScaler>;
+  states: Record<string, unknown>;
+  reference: ReturnType<typeof fitFeatureReference>;
+  trainRows: number;
+  holdoutRows: number;
+  /** Hold-out ROC AUC of each member and of the ensemble. */
+  holdoutAuc: Record<string, number>;
+}
+
 /**
  * A real three-member champion (Isolation Forest, One-Class SVM, autoencoder) trained on the normal trades of a
- * generated day, its ensemble built on a labelled hold-out, exported to ONNX and promoted — weekly training's
- * artefacts without the workflow, so the bench scores with what production would.
+ * generated day, its ensemble built on a labelled hold-out and exported to ONNX — weekly training's artefacts without
+ * the workflow, so the bench scores with what production would.
  */
-export async function trainChampion(
-  db: Db,
-  modelsDir: string,
-  options: { version: string; trades: FeatureTrade[]; labels: boolean[] },
-): Promise<void> {
+export async function trainChampionArtefacts(options: {
+  version: string;
+  trades: FeatureTrade[];
+  labels: boolean[];
+}): Promise<ChampionArtefacts> {
   const reference = fitFeatureReference(options.trades.filter((_, i) => !options.labels[i]));
   const x = extractFeatures(options.trades, reference);
   const trainRows = options.trades.flatMap((_, i) => (i % 2 === 0 && !options.labels[i] ? [i] : []));
@@ -49,13 +62,26 @@ export async function trainChampion(
     });
   }
   const labels = Uint8Array.from(holdoutRows, (i) => (options.labels[i] ? 1 : 0));
-  const { spec } = buildEnsemble(detectors, labels, { policy: 'weighted' });
+  const { spec, metrics } = buildEnsemble(detectors, labels, { policy: 'weighted' });
+  const holdoutAuc = Object.fromEntries(
+    Object.entries(metrics).flatMap(([k, m]) => (m ? [[k, Number(m.rocAuc.toFixed(4))]] : [])),
+  );
   const onnx = exportEnsembleOnnx({
     spec,
     scaler,
     version: options.version,
     detectors: Object.fromEntries(DETECTOR_KINDS.map((k) => [k, DETECTOR_ADAPTERS[k].addNodes(states[k])])),
   });
+  return { onnx, spec, scaler, states, reference, trainRows: train.rows, holdoutRows: holdout.rows, holdoutAuc };
+}
+
+/** Trains a champion (see trainChampionArtefacts), stores its artefacts and registers and promotes it. */
+export async function trainChampion(
+  db: Db,
+  modelsDir: string,
+  options: { version: string; trades: FeatureTrade[]; labels: boolean[] },
+): Promise<void> {
+  const { onnx, spec, scaler, states, reference, trainRows, holdoutRows } = await trainChampionArtefacts(options);
   const store = new ArtefactStore(modelsDir);
   const stored = await store.write(options.version, 'ensemble.onnx', onnx);
   const manifest = { spec, scaler, featureNames: [...FEATURE_NAMES], states };
@@ -66,8 +92,8 @@ export async function trainChampion(
     trainingWeek: 'bench',
     trainingFrom: new Date(options.trades[0]!.executionMs),
     trainingTo: new Date(options.trades.at(-1)!.executionMs),
-    sampleSize: train.rows,
-    holdoutSize: holdout.rows,
+    sampleSize: trainRows,
+    holdoutSize: holdoutRows,
     metrics: {},
     ensemble: spec as unknown as Record<string, unknown>,
     featureSchema: [...FEATURE_NAMES],

@@ -194,10 +194,11 @@ try {
   const inMemorySeconds = (performance.now() - started) / 1000;
   // Where the in-memory time goes: features, rules and the ONNX run, each alone.
   let at = performance.now();
-  const features = extractFeatures(day, champion!.reference);
+  const features = extractFeatures(day.slice(), champion!.reference);
   stages.featuresSeconds = (performance.now() - at) / 1000;
   at = performance.now();
-  evaluateRules({ targets: day, population: day, reference: champion!.reference, rules });
+  const copy = day.slice();
+  evaluateRules({ targets: copy, population: copy, reference: champion!.reference, rules });
   stages.rulesSeconds = (performance.now() - at) / 1000;
   at = performance.now();
   await scoreEnsemble(champion!.session, features);

@@ -3,6 +3,8 @@ import type { RuleEvaluator } from './rule-input';
 
 const DAYS_PER_YEAR = 365.25;
 
+const dateText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * Dates that contradict each other or the execution: effective after expiration, a new trade already expired when
  * executed, back-dated or starting implausibly far ahead, or a tenor longer than any quoted one. Lifecycle events
@@ -13,7 +15,6 @@ export const datesRule: RuleEvaluator = ({ targets, rules }) =>
     const effective = dayNumberOf(trade.effective_date);
     const expiration = dayNumberOf(trade.expiration_date);
     const executed = kstDayOf(trade.executionMs);
-    const executedText = new Date(executed * 86_400_000).toISOString().slice(0, 10);
     const reasons: string[] = [];
     if (effective > expiration) {
       reasons.push(`effective date ${trade.effective_date} is after expiration date ${trade.expiration_date}`);
@@ -21,17 +22,19 @@ export const datesRule: RuleEvaluator = ({ targets, rules }) =>
     if (trade.action_type === 'NEWT') {
       const { maxBackdatedDays, maxForwardStartDays, maxTenorYears } = rules.dates;
       if (expiration < executed) {
-        reasons.push(`expiration date ${trade.expiration_date} is before the execution date ${executedText} (KST)`);
+        reasons.push(
+          `expiration date ${trade.expiration_date} is before the execution date ${dateText(executed)} (KST)`,
+        );
       } else if (effective < executed - maxBackdatedDays) {
         reasons.push(
           `effective date ${trade.effective_date} is ${executed - effective} days before the execution date ` +
-            `${executedText} (KST; at most ${maxBackdatedDays})`,
+            `${dateText(executed)} (KST; at most ${maxBackdatedDays})`,
         );
       }
       if (effective > executed + maxForwardStartDays) {
         reasons.push(
           `effective date ${trade.effective_date} is ${effective - executed} days after the execution date ` +
-            `${executedText} (KST; at most ${maxForwardStartDays})`,
+            `${dateText(executed)} (KST; at most ${maxForwardStartDays})`,
         );
       }
       const tenorYears = (expiration - effective) / DAYS_PER_YEAR;

@@ -19,11 +19,15 @@ export const offMarketRule: RuleEvaluator = ({ targets, population, reference, r
     const tenor = matchTenor(t.product, dayNumberOf(t.effective_date), dayNumberOf(t.expiration_date));
     return { level, tenor: tenor.label, key: levelBucketKey(t, tenor.label, level.field) };
   };
+  // Worked out once per population trade; targets usually end the population (a batch's are all of it).
+  const buckets = population.map(bucketOf);
+  const dayKeys = population.map((t, i) => (buckets[i] ? `${kstDayOf(t.executionMs)}#${buckets[i].key}` : ''));
+  const offset = population.length - targets.length;
   const quotes = new Map<string, number[]>();
-  for (const t of population) {
-    const b = bucketOf(t);
+  for (let i = 0; i < population.length; i++) {
+    const b = buckets[i];
     if (!b) continue;
-    const dayKey = `${kstDayOf(t.executionMs)}#${b.key}`;
+    const dayKey = dayKeys[i]!;
     const list = quotes.get(dayKey);
     if (list) list.push(b.level.value);
     else quotes.set(dayKey, [b.level.value]);
@@ -32,10 +36,11 @@ export const offMarketRule: RuleEvaluator = ({ targets, population, reference, r
   for (const [key, values] of quotes) if (values.length >= minBucketQuotes) dayLevels.set(key, robustLevel(values));
   const stored = new Map(Object.entries(reference?.rateLevels ?? {}));
 
-  return targets.map((trade) => {
-    const b = bucketOf(trade);
+  return targets.map((trade, i) => {
+    const own = population[offset + i] === trade;
+    const b = own ? buckets[offset + i] : bucketOf(trade);
     if (!b) return null;
-    const day = dayLevels.get(`${kstDayOf(trade.executionMs)}#${b.key}`);
+    const day = dayLevels.get(own ? dayKeys[offset + i]! : `${kstDayOf(trade.executionMs)}#${b.key}`);
     const level = day ?? stored.get(b.key);
     if (!level) return null;
     const scale = Math.max(level.scale, levelScaleFloor(b.level.field, level.median));

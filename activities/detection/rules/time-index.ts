@@ -6,16 +6,18 @@ export class TimeIndex<T> {
   private readonly groups = new Map<string, { times: number[]; items: T[] }>();
 
   constructor(items: readonly T[], keyOf: (item: T) => string, timeOf: (item: T) => number) {
-    const raw = new Map<string, T[]>();
-    for (const item of items) {
+    // Keys and times are computed once per item; groups sort item indices by a typed array of times.
+    const allTimes = Float64Array.from(items, timeOf);
+    const raw = new Map<string, number[]>();
+    items.forEach((item, i) => {
       const key = keyOf(item);
       const group = raw.get(key);
-      if (group) group.push(item);
-      else raw.set(key, [item]);
-    }
+      if (group) group.push(i);
+      else raw.set(key, [i]);
+    });
     for (const [key, group] of raw) {
-      group.sort((a, b) => timeOf(a) - timeOf(b));
-      this.groups.set(key, { times: group.map(timeOf), items: group });
+      group.sort((a, b) => allTimes[a]! - allTimes[b]!);
+      this.groups.set(key, { times: group.map((i) => allTimes[i]!), items: group.map((i) => items[i]!) });
     }
   }
 

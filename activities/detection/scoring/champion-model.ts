@@ -19,6 +19,8 @@ export interface ChampionModel {
   /** Each member's trained state (for per-feature explanations), by detector kind. */
   states: Record<string, unknown>;
   reference: FeatureReference;
+  /** The ONNX bytes the session was opened from, so a worker thread can open its own. */
+  onnx?: Uint8Array;
 }
 
 interface StoredManifest {
@@ -58,5 +60,6 @@ export async function loadChampionModel(
     featureNames: manifest.featureNames,
     states: manifest.states,
     reference,
+    onnx,
   };
 }

@@ -1,13 +1,20 @@
 import type { RuleHit } from '../../../schemas/db/database';
 import type { RuleSet } from '../../../schemas/detection/rule-set';
-import { selectRows } from '../../models/data/matrix';
+import { selectRows, type Matrix } from '../../models/data/matrix';
 import { extractFeatures } from '../../models/features/extract-features';
 import type { FeatureTrade } from '../../models/features/feature-trade';
-import { scoreEnsemble } from '../../models/scoring/score-ensemble';
+import { EnsembleWorker } from '../../models/scoring/ensemble-worker';
+import { scoreEnsemble, type EnsembleScores } from '../../models/scoring/score-ensemble';
 import { evaluateRules } from '../rules/evaluate-rules';
 import type { ChampionModel } from './champion-model';
 import { effectiveSpec, modelsFlag, type DecisionSettings } from './decision-policy';
 import { explainRow, type TradeExplanation } from './explain-trade';
+
+/** Batches this large run their ONNX on a worker thread while the rules run here; real-time requests stay in-thread. */
+const WORKER_MIN_ROWS = 20_000;
+const ensembleWorker = new EnsembleWorker();
+const modelKeys = new WeakMap<Uint8Array, string>();
+let modelCount = 0;
 
 export interface ScoredTrade {
   eventKey: string;
@@ -43,8 +50,10 @@ export interface ScoreTradesInput {
 export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[]> {
   const { targets, context, champion } = input;
   const population = context.length === 0 ? targets : [...context, ...targets];
-  const ruleHits = evaluateRules({ targets, population, reference: champion?.reference ?? null, rules: input.rules });
+  const rulesFor = () =>
+    evaluateRules({ targets, population, reference: champion?.reference ?? null, rules: input.rules });
   if (!champion) {
+    const ruleHits = rulesFor();
     return targets.map((t, i) => ({
       eventKey: t.event_key,
       executionMs: t.executionMs,
@@ -65,7 +74,12 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
           all,
           Int32Array.from(targets, (_, i) => offset + i),
         );
-  const scores = await scoreEnsemble(champion.session, x, input.chunkRows ? { chunkRows: input.chunkRows } : {});
+  const chunking = input.chunkRows ? { chunkRows: input.chunkRows } : {};
+  // A CUDA session keeps the GPU: only CPU scoring moves to the worker thread.
+  const useWorker = champion.onnx && champion.provider === 'cpu' && x.rows >= WORKER_MIN_ROWS;
+  const onWorker = useWorker ? scoreOnWorker(champion.onnx!, x) : null;
+  const ruleHits = rulesFor();
+  const scores = (await onWorker) ?? (await scoreEnsemble(champion.session, x, chunking));
   const spec = effectiveSpec(champion.spec, input.decision);
   const m = scores.memberCount;
   return targets.map((t, i) => {
@@ -86,4 +100,15 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       explanation: isAnomaly ? explainRow(champion, x.data.subarray(i * x.cols, (i + 1) * x.cols)) : null,
     };
   });
+}
+
+/** The ensemble's scores from the worker thread, or null (then the caller scores in-thread) if the worker failed. */
+async function scoreOnWorker(onnx: Uint8Array, x: Matrix): Promise<EnsembleScores | null> {
+  let key = modelKeys.get(onnx);
+  if (key === undefined) modelKeys.set(onnx, (key = `model-${++modelCount}`));
+  try {
+    return await ensembleWorker.score(key, onnx, x);
+  } catch {
+    return null;
+  }
 }

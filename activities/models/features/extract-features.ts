@@ -5,7 +5,7 @@ import { FEATURE_BOUNDS, FEATURE_NAMES, type FeatureName } from './feature-names
 import type { FeatureTrade } from './feature-trade';
 import {
   levelBucketKey,
-  marketLevelOf,
+  marketLevelsOf,
   notionalGroupKeys,
   otherSideOf,
   pricedAtExecution,
@@ -39,18 +39,17 @@ export function extractFeatures(trades: readonly FeatureTrade[], reference: Feat
   const context = batchContext(trades, reference);
   const cols = FEATURE_NAMES.length;
   const data = new Float64Array(trades.length * cols);
-  trades.forEach((trade, i) => {
-    const values = featureValues(trade, i, context);
-    FEATURE_NAMES.forEach((name, j) => {
-      data[i * cols + j] = clampFinite(values[name], FEATURE_BOUNDS[name]);
-    });
-  });
+  const bounds = FEATURE_NAMES.map((name) => FEATURE_BOUNDS[name]);
+  for (let i = 0; i < trades.length; i++) {
+    const values = featureValues(trades[i]!, i, context);
+    for (let j = 0; j < cols; j++) data[i * cols + j] = clampFinite(values[FEATURE_NAMES[j]!], bounds[j]!);
+  }
   return { ...createMatrix(trades.length, cols, data), names: FEATURE_NAMES };
 }
 
 /** What each trade's features need from the rest of the batch and from the reference, computed once per batch. */
 function batchContext(trades: readonly FeatureTrade[], reference: FeatureReference) {
-  const levels = trades.map(marketLevelOf);
+  const levels = marketLevelsOf(trades);
   const matchTenor = createTenorMatcher();
   const effectiveDays = trades.map((t) => dayNumberOf(t.effective_date));
   const expirationDays = trades.map((t) => dayNumberOf(t.expiration_date));

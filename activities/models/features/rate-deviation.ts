@@ -21,13 +21,15 @@ export function rateDeviations(
   bucketKeys: readonly (string | null)[],
   reference: FeatureReference,
 ): Float64Array {
-  const dayKey = (i: number) => `${kstDayOf(trades[i]!.executionMs)}#${bucketKeys[i]}`;
+  const dayKeys = trades.map((t, i) => (bucketKeys[i] === null ? '' : `${kstDayOf(t.executionMs)}#${bucketKeys[i]}`));
+  const dayKey = (i: number) => dayKeys[i]!;
   const quotes = new Map<string, number[]>();
   levels.forEach((level, i) => {
     if (level === null || bucketKeys[i] === null) return;
-    const group = quotes.get(dayKey(i));
+    const key = dayKey(i);
+    const group = quotes.get(key);
     if (group) group.push(level.value);
-    else quotes.set(dayKey(i), [level.value]);
+    else quotes.set(key, [level.value]);
   });
   const batchLevels = new Map([...quotes].map(([key, values]) => [key, robustLevel(values)]));
   const referenceLevels = new Map(Object.entries(reference.rateLevels));

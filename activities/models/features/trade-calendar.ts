@@ -15,11 +15,20 @@ export const MARKET_CLOSE_MINUTE = 15 * 60 + 30;
 
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Dates repeat heavily within a batch (a day's trades share a few start and end dates): parse each once. */
+const dayNumbers = new Map<string, number>();
+const MAX_CACHED_DATES = 50_000;
+
 /** Day number of a `YYYY-MM-DD` date; throws on anything else (the features only see validated dates). */
 export function dayNumberOf(dateText: string): number {
+  const cached = dayNumbers.get(dateText);
+  if (cached !== undefined) return cached;
   const match = DATE_TEXT.exec(dateText);
   if (!match) throw new Error(`'${dateText}' is not a YYYY-MM-DD date`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+  const day = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+  if (dayNumbers.size >= MAX_CACHED_DATES) dayNumbers.clear();
+  dayNumbers.set(dateText, day);
+  return day;
 }
 
 /** Day number of the KST calendar date of an instant. */

@@ -6,7 +6,7 @@ import { fitOneClassSvm, type OneClassSvmFit } from './fit-ocsvm';
 import type { FeatureContribution, OneClassSvmModel, OneClassSvmOptions } from './ocsvm-model';
 import { anomalyScore, anomalyScores, decisionValue, scoreScale } from './score-ocsvm';
 
-export { DEFAULT_OCSVM_OPTIONS } from './ocsvm-model';
+export { DEFAULT_OCSVM_OPTIONS, ENSEMBLE_OCSVM_OPTIONS } from './ocsvm-model';
 export type { FeatureContribution, OneClassSvmFitReport, OneClassSvmModel, OneClassSvmOptions } from './ocsvm-model';
 export type { GammaOption } from './rbf-kernel';
 export { DEFAULT_OCSVM_ONNX_OPTIONS, type OneClassSvmOnnxOptions } from './export-ocsvm-onnx';

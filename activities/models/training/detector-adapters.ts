@@ -5,7 +5,7 @@ import { IsolationForest } from '../iforest/isolation-forest';
 import { addIsolationForestNodes } from '../iforest/iforest-onnx';
 import { addOneClassSvmScore } from '../ocsvm/export-ocsvm-onnx';
 import { fitOneClassSvm } from '../ocsvm/fit-ocsvm';
-import type { OneClassSvmModel } from '../ocsvm/ocsvm-model';
+import { ENSEMBLE_OCSVM_OPTIONS, type OneClassSvmModel } from '../ocsvm/ocsvm-model';
 import { anomalyScores as ocsvmScores } from '../ocsvm/score-ocsvm';
 import { topFeatures as ocsvmTopFeatures } from '../ocsvm/explain-ocsvm';
 import { autoencoderAdapter } from './autoencoder-adapter';
@@ -68,7 +68,7 @@ function ocsvmFromState(state: unknown): OneClassSvmModel {
 const ocsvm: DetectorAdapter = {
   async train(x, context) {
     await context.progress({ detector: 'ocsvm', phase: 'solving' });
-    const { model, report } = fitOneClassSvm(x, { seed: context.seed });
+    const { model, report } = fitOneClassSvm(x, { ...ENSEMBLE_OCSVM_OPTIONS, seed: context.seed });
     return { state: ocsvmToState(model), report: { ...report } };
   },
   score: (state, x) => ocsvmScores(ocsvmFromState(state), x),
