@@ -19,7 +19,6 @@ import { sendTiming } from '../../../schemas/calendar/alert-timing';
 import { kstDateOf } from '../../../schemas/calendar/kst';
 import { realCalendar } from '../../support/calendar-fixture';
 import { startIngestHarness, type IngestHarness } from '../../support/ingest-harness';
-import { recordHistory } from '../../support/record-history';
 import { startSmtpSink } from '../../support/smtp-sink';
 import { testWorkerConfig, uniqueTaskQueue } from '../../support/temporal-env';
 import { installTinyChampion } from '../../support/tiny-champion';
