@@ -43,6 +43,20 @@ export interface BatchDetectionResult {
   workflowsStarted: number;
   alertSent: boolean;
   reportPath: string | null;
+  /** When the batch alert went out (its Date header); absent in runs from before the alert window. */
+  alertSentAt?: string | null;
+}
+
+/** Query name of batchDetectionWorkflow's progress. */
+export const BATCH_DETECTION_STATE_QUERY = 'batchDetectionState';
+
+/**
+ * What a batch has done so far: 'alert_pending' once the report is written and the batch alert waits for the
+ * alert window (DESIGN: no alert outside [09:00, 15:00) KST on business days), until `alertPendingUntil`.
+ */
+export interface BatchDetectionState extends BatchDetectionResult {
+  phase: 'scoring' | 'alert_pending' | 'done';
+  alertPendingUntil: string | null;
 }
 
 /** The batch that follows an ingested file: one per file content, like the ingest run itself. */

@@ -10,6 +10,8 @@ export interface BatchAlert {
   text: string;
   /** The batch anomaly report, attached. */
   reportPath: string | null;
+  /** The Date header (default: when it is sent). */
+  date?: Date;
 }
 
 /** One Message-ID per batch: a retried or replayed send is recognisably the same mail. */
@@ -51,6 +53,7 @@ export async function sendBatchAlert(
     to: alert.recipients,
     subject: alert.subject,
     text: alert.text,
+    ...(alert.date && { date: alert.date }),
     ...(alert.reportPath && { attachments: [{ path: alert.reportPath }] }),
   });
   await deps.db

@@ -1,9 +1,11 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/connection';
 import type { Logger } from '../logging/logger';
-import { sendBatchAlert } from './batch-alert';
+import { ALERT_WINDOW_CLOSED } from '../../schemas/calendar/alert-timing';
+import { sendBatchAlert, type BatchAlert } from './batch-alert';
 import { writeBatchReport } from './batch-report';
 import { planUnscoredChunks } from './scoring/load-trades';
 import { anomaliesToStart, startAnomalyWorkflows } from './start-anomaly-workflows';
@@ -24,8 +26,36 @@ export interface BatchDetectionDeps {
   alert: { threshold: number; recipients: string[]; from: string; transport: Transporter };
 }
 
+/** What the batch found, for its report and alert. */
+export interface BatchSummary {
+  batchId: string;
+  from: string;
+  to: string;
+  newAnomalies: number;
+  trades: number;
+}
+
+export interface FinishedBatch {
+  reportPath: string | null;
+  alertSent: boolean;
+  /** Above the threshold: a batch alert is owed (sent already when alertSent). */
+  alertDue: boolean;
+}
+
 /** The orchestration-side activities of batch detection (CPU queue): plan, start workflows, report and alert. */
 export function createBatchDetectionActivities(deps: BatchDetectionDeps) {
+  const batchAlertOf = (input: BatchSummary, reportPath: string | null): BatchAlert => ({
+    batchId: input.batchId,
+    recipients: deps.alert.recipients,
+    from: deps.alert.from,
+    subject: `[swap-reporting] batch detection found ${input.newAnomalies} new anomalies`,
+    text:
+      `Batch ${input.batchId} scored ${input.trades} trades executed ${input.from} – ${input.to} (UTC) and ` +
+      `found ${input.newAnomalies} new anomalies, above the alert threshold of ${deps.alert.threshold}.\n` +
+      `Each anomaly is alerted on its own within business hours; the attached report lists them all.\n`,
+    reportPath,
+  });
+
   return {
     /** The range to cover (a file's time span when only a file is given) split into chunks of unscored trades. */
     async planDetection(input: { from?: string; to?: string; fileId?: number; chunkRows?: number }) {
@@ -72,15 +102,13 @@ export function createBatchDetectionActivities(deps: BatchDetectionDeps) {
       }
     },
 
-    /** Writes the batch anomaly report; above the threshold, sends the one batch alert with it attached. */
-    async finishBatchDetection(input: {
-      batchId: string;
-      from: string;
-      to: string;
-      newAnomalies: number;
-      trades: number;
-    }): Promise<{ reportPath: string | null; alertSent: boolean }> {
-      if (input.newAnomalies === 0) return { reportPath: null, alertSent: false };
+    /**
+     * Writes the batch anomaly report; above the threshold, the batch alert is due (`alertDue`) and, unless `mail`
+     * is false, sent at once with the report attached (runs from before the alert window; new runs send it with
+     * sendBatchAlertMail inside the window).
+     */
+    async finishBatchDetection(input: BatchSummary & { mail?: boolean }): Promise<FinishedBatch> {
+      if (input.newAnomalies === 0) return { reportPath: null, alertSent: false, alertDue: false };
       const report = await writeBatchReport(deps.db.kysely, {
         dir: deps.reportsDir,
         batchId: input.batchId,
@@ -88,24 +116,49 @@ export function createBatchDetectionActivities(deps: BatchDetectionDeps) {
         to: new Date(input.to),
         generatedAt: deps.clock(),
       });
-      if (input.newAnomalies <= deps.alert.threshold) return { reportPath: report.path, alertSent: false };
+      if (input.newAnomalies <= deps.alert.threshold)
+        return { reportPath: report.path, alertSent: false, alertDue: false };
+      if (input.mail === false) return { reportPath: report.path, alertSent: false, alertDue: true };
       const sent = await sendBatchAlert(
         { db: deps.db.kysely, transport: deps.alert.transport, clock: deps.clock },
-        {
-          batchId: input.batchId,
-          recipients: deps.alert.recipients,
-          from: deps.alert.from,
-          subject: `[swap-reporting] batch detection found ${input.newAnomalies} new anomalies`,
-          text:
-            `Batch ${input.batchId} scored ${input.trades} trades executed ${input.from} – ${input.to} (UTC) and ` +
-            `found ${input.newAnomalies} new anomalies, above the alert threshold of ${deps.alert.threshold}.\n` +
-            `Each anomaly is alerted on its own within business hours; the attached report lists them all.\n`,
-          reportPath: report.path,
-        },
+        batchAlertOf(input, report.path),
       );
       deps.logger.info({ batchId: input.batchId, messageId: sent.messageId }, 'batch alert sent');
-      return { reportPath: report.path, alertSent: true };
+      return { reportPath: report.path, alertSent: true, alertDue: true };
+    },
+
+    /**
+     * The batch alert, inside an alert window: an attempt scheduled at or after `windowClosesAt` fails for good
+     * (ALERT_WINDOW_CLOSED) and the workflow waits for the next window. Dated `at` (the workflow's time) or later.
+     */
+    async sendBatchAlertMail(
+      input: BatchSummary & { reportPath: string | null; at: string; windowClosesAt: string },
+    ): Promise<{ messageId: string; date: string }> {
+      const now = attemptTime(deps.clock);
+      if (now >= Date.parse(input.windowClosesAt)) {
+        throw ApplicationFailure.nonRetryable(
+          `the alert window closed at ${input.windowClosesAt}`,
+          ALERT_WINDOW_CLOSED,
+        );
+      }
+      const date = new Date(Math.max(Date.parse(input.at), now));
+      const sent = await sendBatchAlert(
+        { db: deps.db.kysely, transport: deps.alert.transport, clock: deps.clock },
+        { ...batchAlertOf(input, input.reportPath), date },
+      );
+      deps.logger.info({ batchId: input.batchId, messageId: sent.messageId }, 'batch alert sent');
+      return { messageId: sent.messageId, date: date.toISOString() };
     },
   };
 }
+
+/** The scheduled time of this attempt (the workflow's clock on a time-skipping server), else the worker's clock. */
+function attemptTime(clock: () => Date): number {
+  try {
+    return Context.current().info.currentAttemptScheduledTimestampMs;
+  } catch {
+    return clock().getTime();
+  }
+}
+
 export type BatchDetectionActivities = ReturnType<typeof createBatchDetectionActivities>;

@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { kstDateRange } from '../../../activities/detection/kst-range';
 import { exportScores } from '../../../activities/detection/scores-export';
-import { batchDetectionRangeId, type BatchDetectionResult } from '../../../schemas/batch-detection';
+import {
+  BATCH_DETECTION_STATE_QUERY,
+  batchDetectionRangeId,
+  type BatchDetectionState,
+} from '../../../schemas/batch-detection';
 import { temporalUiLink } from '../../temporal/connect';
 import { cliContext } from '../context';
 import { note, printResult, progressBar } from '../output';
@@ -32,12 +36,18 @@ export function registerDetectCommands(program: Command): void {
         note(
           `workflow ${workflowId}: ${temporalUiLink(ctx.config.TEMPORAL_UI_URL, ctx.config.TEMPORAL_NAMESPACE, workflowId)}`,
         );
-        const result = (await handle.result()) as BatchDetectionResult;
+        // Returns once the batch is done or only its alert waits for the alert window (which may be days away).
+        let result: BatchDetectionState | undefined;
+        for (;;) {
+          result = await handle.query<BatchDetectionState>(BATCH_DETECTION_STATE_QUERY).catch(() => undefined);
+          if (result?.phase === 'done' || result?.phase === 'alert_pending') break;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
         printResult(Boolean(options.json), { workflowId, ...result }, () =>
           [
             `scored ${result.scored} of ${result.trades} unscored trades in ${result.chunks} chunks`,
             `new anomalies ${result.newAnomalies}, anomaly workflows started ${result.workflowsStarted}`,
-            `batch alert ${result.alertSent ? 'sent' : 'not sent'}; report ${result.reportPath ?? '(none)'}`,
+            `batch alert ${alertLine(result)}; report ${result.reportPath ?? '(none)'}`,
           ].join('\n'),
         );
       } finally {
@@ -80,4 +90,11 @@ export function registerDetectCommands(program: Command): void {
         await db.close();
       }
     });
+}
+
+function alertLine(state: BatchDetectionState): string {
+  if (state.alertSent) return 'sent';
+  if (state.phase === 'alert_pending')
+    return `pending until the alert window opens at ${state.alertPendingUntil ?? '?'}`;
+  return 'not sent';
 }
