@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import { anomalyWorkflowId } from '../../../schemas/workflow-ids';
 import type { Database } from '../../../schemas/db/database';
 import type { FeatureTrade } from '../../models/features/feature-trade';
@@ -36,15 +36,30 @@ export interface SavedScores {
  */
 export async function saveScores(db: Kysely<Database>, input: SaveScoresInput): Promise<SavedScores> {
   if (input.scored.length === 0) return { stored: new Set(), newAnomalies: [] };
+  const { stored, newAnomalies } = await saveScoresAfter(db, input);
+  return { stored, newAnomalies };
+}
+
+/**
+ * saveScores' statement with `leading`, one more data-modifying CTE (an INSERT … RETURNING event_key), run first in
+ * the same statement: the real-time intake stores its trades this way, in the same round trip and commit. The event
+ * keys `leading` returns come back as `leading`.
+ */
+export async function saveScoresAfter(
+  db: Kysely<Database>,
+  input: SaveScoresInput,
+  leading?: Compilable<{ event_key: string }>,
+): Promise<SavedScores & { leading: Set<string> }> {
   const s = input.scored;
   const t = input.trades;
   const result = await sql<{
-    kind: 'scored' | 'anomaly';
+    kind: 'leading' | 'scored' | 'anomaly';
     event_key: string;
     uti: string | null;
     execution_ts: Date | null;
   }>`
-    WITH input AS (
+    WITH ${leading ? sql`leading_cte AS (${leading}),` : sql``}
+    input AS (
       SELECT * FROM unnest(
         ${s.map((x) => x.eventKey)}::uuid[], ${s.map((x) => new Date(x.executionMs).toISOString())}::timestamptz[],
         ${s.map((x) => x.ensembleScore)}::float8[], ${s.map((x) => JSON.stringify(x.memberScores))}::text[],
@@ -82,13 +97,16 @@ export async function saveScores(db: Kysely<Database>, input: SaveScoresInput): 
         notional = daily_trade_summaries.notional + excluded.notional,
         updated_at = now()
     )
+    ${leading ? sql`SELECT 'leading' AS kind, event_key::text, NULL::text AS uti, NULL::timestamptz AS execution_ts FROM leading_cte UNION ALL` : sql``}
     SELECT 'scored' AS kind, event_key::text, NULL::text AS uti, NULL::timestamptz AS execution_ts FROM scored
     UNION ALL
     SELECT 'anomaly', event_key::text, uti, execution_ts FROM flagged`.execute(db);
+  const leadingKeys = new Set<string>();
   const stored = new Set<string>();
   const newAnomalies: NewAnomaly[] = [];
   for (const row of result.rows) {
-    if (row.kind === 'scored') stored.add(row.event_key);
+    if (row.kind === 'leading') leadingKeys.add(row.event_key);
+    else if (row.kind === 'scored') stored.add(row.event_key);
     else {
       newAnomalies.push({
         eventKey: row.event_key,
@@ -98,5 +116,5 @@ export async function saveScores(db: Kysely<Database>, input: SaveScoresInput): 
       });
     }
   }
-  return { stored, newAnomalies };
+  return { leading: leadingKeys, stored, newAnomalies };
 }
