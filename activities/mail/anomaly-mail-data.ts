@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AnomaliesTable, Database, Trade, TradeScoresTable } from '../../schemas/db/database';
+import { tradeAndScoreOf } from '../anomalies/trade-and-score';
 
 export interface AnomalyMailData {
   anomaly: Selectable<AnomaliesTable>;
@@ -14,19 +15,5 @@ export async function loadAnomalyMailData(
 ): Promise<AnomalyMailData | undefined> {
   const anomaly = await db.selectFrom('anomalies').selectAll().where('event_key', '=', eventKey).executeTakeFirst();
   if (!anomaly) return undefined;
-  const [trade, score] = await Promise.all([
-    db
-      .selectFrom('trades')
-      .selectAll()
-      .where('event_key', '=', eventKey)
-      .where('execution_ts', '=', anomaly.execution_ts)
-      .executeTakeFirst(),
-    db
-      .selectFrom('trade_scores')
-      .selectAll()
-      .where('event_key', '=', eventKey)
-      .where('execution_ts', '=', anomaly.execution_ts)
-      .executeTakeFirst(),
-  ]);
-  return { anomaly, trade, score };
+  return { anomaly, ...(await tradeAndScoreOf(db, anomaly)) };
 }

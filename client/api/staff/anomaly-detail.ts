@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { reviewsOf } from '../../../activities/anomalies/anomaly-reviews';
+import { tradeAndScoreOf } from '../../../activities/anomalies/trade-and-score';
 import { ANOMALY_STATE_QUERY } from '../../../schemas/anomaly-workflow';
 import type { Database } from '../../../schemas/db/database';
 import type { StaffOptions } from './staff-deps';
@@ -13,19 +14,8 @@ import { describeRun, queryRun } from './temporal-info';
 export async function anomalyDetail(db: Kysely<Database>, temporal: Client, options: StaffOptions, eventKey: string) {
   const anomaly = await db.selectFrom('anomalies').selectAll().where('event_key', '=', eventKey).executeTakeFirst();
   if (!anomaly) return undefined;
-  const [trade, score, alerts, reviews, run] = await Promise.all([
-    db
-      .selectFrom('trades')
-      .selectAll()
-      .where('event_key', '=', eventKey)
-      .where('execution_ts', '=', anomaly.execution_ts)
-      .executeTakeFirst(),
-    db
-      .selectFrom('trade_scores')
-      .selectAll()
-      .where('event_key', '=', eventKey)
-      .where('execution_ts', '=', anomaly.execution_ts)
-      .executeTakeFirst(),
+  const [{ trade, score }, alerts, reviews, run] = await Promise.all([
+    tradeAndScoreOf(db, anomaly),
     db
       .selectFrom('alert_messages')
       .select(['message_id', 'kind', 'recipients', 'subject', 'status', 'created_at', 'sent_at'])
