@@ -89,3 +89,32 @@ export function pager(page, pageSize, total, go) {
     h('button', { class: 'secondary', disabled: page >= pages, onclick: () => go(page + 1) }, 'Next →'),
   );
 }
+
+/**
+ * A filter form whose values live in the URL: `fields({ input, select })` gives the labelled controls (prefilled
+ * from `filters`); Filter navigates with the form's values, Clear with none.
+ */
+export function filterForm(filters, go, fields) {
+  const input = (name, type = 'text', extra = {}) => h('input', { name, type, value: filters[name], ...extra });
+  const select = (name, options) =>
+    h(
+      'select',
+      { name },
+      h('option', { value: '' }, 'any'),
+      options.map((o) => h('option', { value: o, selected: filters[name] === o }, o)),
+    );
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      onsubmit: (event) => {
+        event.preventDefault();
+        go(Object.fromEntries(new FormData(form).entries()));
+      },
+    },
+    ...fields({ input, select }),
+    h('button', { type: 'submit' }, 'Filter'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => go({}) }, 'Clear'),
+  );
+  return form;
+}

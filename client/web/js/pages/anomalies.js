@@ -1,5 +1,5 @@
 import { api, qs } from '../api.js';
-import { badge, fmt, h, pager, runLink, table } from '../dom.js';
+import { badge, filterForm, fmt, h, pager, runLink, table } from '../dom.js';
 
 const PRODUCTS = ['IRS', 'CCS', 'FX_SWAP', 'CDS', 'EQUITY_SWAP'];
 const STATUSES = ['pending', 'open', 'alerted', 'escalated', 'acknowledged', 'confirmed', 'dismissed'];
@@ -10,23 +10,7 @@ export async function anomaliesPage(view, { params, navigate }) {
   const filters = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? '']));
   const page = Number(params.get('page') ?? 1);
   const go = (next) => navigate('anomalies', { ...next });
-  const input = (name, type = 'text', extra = {}) => h('input', { name, type, value: filters[name], ...extra });
-  const select = (name, options) =>
-    h(
-      'select',
-      { name },
-      h('option', { value: '' }, 'any'),
-      options.map((o) => h('option', { value: o, selected: filters[name] === o }, o)),
-    );
-  const form = h(
-    'form',
-    {
-      class: 'filters',
-      onsubmit: (event) => {
-        event.preventDefault();
-        go(Object.fromEntries(new FormData(form).entries()));
-      },
-    },
+  const form = filterForm(filters, go, ({ input, select }) => [
     h('label', {}, 'From', input('from', 'date')),
     h('label', {}, 'To', input('to', 'date')),
     h('label', {}, 'Product', select('product', PRODUCTS)),
@@ -34,9 +18,7 @@ export async function anomaliesPage(view, { params, navigate }) {
     h('label', {}, 'Status', select('status', STATUSES)),
     h('label', {}, 'Min score', input('minScore', 'number', { step: 'any' })),
     h('label', {}, 'Max score', input('maxScore', 'number', { step: 'any' })),
-    h('button', { type: 'submit' }, 'Filter'),
-    h('button', { type: 'button', class: 'secondary', onclick: () => go({}) }, 'Clear'),
-  );
+  ]);
   view.append(h('h1', {}, 'Anomalies · 이상 거래'), form);
   const result = await api(`/api/anomalies${qs({ ...filters, page })}`);
   view.append(

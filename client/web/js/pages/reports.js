@@ -1,5 +1,5 @@
 import { api, qs } from '../api.js';
-import { fmt, h, pager, runLink, table } from '../dom.js';
+import { filterForm, fmt, h, pager, runLink, table } from '../dom.js';
 import { fileButtons, reportBadge, resubmitButton } from './report-actions.js';
 
 const KINDS = ['daily', 'cumulative', 'quarterly', 'half_year', 'annual', 'correction'];
@@ -11,29 +11,12 @@ export async function reportsPage(view, { params, navigate, render, showError })
   const filters = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? '']));
   const page = Number(params.get('page') ?? 1);
   const go = (next) => navigate('reports', next);
-  const select = (name, options) =>
-    h(
-      'select',
-      { name },
-      h('option', { value: '' }, 'any'),
-      options.map((o) => h('option', { value: o, selected: filters[name] === o }, o)),
-    );
-  const form = h(
-    'form',
-    {
-      class: 'filters',
-      onsubmit: (event) => {
-        event.preventDefault();
-        go(Object.fromEntries(new FormData(form).entries()));
-      },
-    },
+  const form = filterForm(filters, go, ({ input, select }) => [
     h('label', {}, 'Kind', select('kind', KINDS)),
     h('label', {}, 'Status', select('status', STATUSES)),
-    h('label', {}, 'From', h('input', { name: 'from', type: 'date', value: filters.from })),
-    h('label', {}, 'To', h('input', { name: 'to', type: 'date', value: filters.to })),
-    h('button', { type: 'submit' }, 'Filter'),
-    h('button', { type: 'button', class: 'secondary', onclick: () => go({}) }, 'Clear'),
-  );
+    h('label', {}, 'From', input('from', 'date')),
+    h('label', {}, 'To', input('to', 'date')),
+  ]);
   const data = await api(`/api/reports${qs({ ...filters, page })}`);
   const status = h('p', { class: 'notice', id: 'download-status' });
   view.append(h('h1', {}, 'Reports · 보고서'), form, status);
