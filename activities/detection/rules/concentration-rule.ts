@@ -1,7 +1,8 @@
 import { otherSideOf } from '../../models/features/market-level';
+import { populationIndexOf } from '../../models/features/population-index';
+import { lookupsOf } from '../../models/features/reference-lookups';
 import { MS_PER_MINUTE } from '../../models/features/trade-calendar';
 import type { RuleEvaluator, RuleInput } from './rule-input';
-import { TimeIndex } from './time-index';
 
 /**
  * A counterparty's sudden concentration: within ±window of the trade, the other side holds at least minTrades of
@@ -12,23 +13,13 @@ export const concentrationRule: RuleEvaluator = ({ targets, population, referenc
   const { windowMinutes, minTrades, minShare, usualShareMultiple } = rules.concentration;
   const windowMs = windowMinutes * MS_PER_MINUTE;
   const reporting = reference?.reportingEntity ?? mostFrequent(population.map((t) => t.counterparty_1));
-  const others = population.map((t) => otherSideOf(t, reporting));
-  const all = new TimeIndex(
-    population,
-    () => '',
-    (t) => t.executionMs,
-  );
-  const byOther = new TimeIndex(
-    population,
-    (t) => otherSideOf(t, reporting),
-    (t) => t.executionMs,
-  );
-  const usualShare = usualShares(others, reference);
+  const index = populationIndexOf(population);
+  const usualShare = usualShares(population, reporting, reference);
   return targets.map((trade) => {
     const other = otherSideOf(trade, reporting);
-    const n = byOther.countWithin(other, trade.executionMs, windowMs);
+    const n = index.otherSideCountWithin(reporting, other, trade.executionMs, windowMs);
     if (n < minTrades) return null;
-    const total = all.countWithin('', trade.executionMs, windowMs);
+    const total = index.countWithin(trade.executionMs, windowMs);
     const share = n / Math.max(total, 1);
     const usual = usualShare(other);
     if (share < minShare || share < usualShareMultiple * usual) return null;
@@ -46,14 +37,18 @@ function percent(share: number): string {
 }
 
 /** Each name's usual share of the flow: the reference's when there is one, else its share of the population. */
-function usualShares(others: readonly string[], reference: RuleInput['reference']): (name: string) => number {
-  if (reference) {
-    const shares = new Map(Object.entries(reference.counterpartyShare));
-    return (name) => shares.get(name) ?? reference.unseenShare;
-  }
+function usualShares(
+  population: RuleInput['population'],
+  reporting: string | null,
+  reference: RuleInput['reference'],
+): (name: string) => number {
+  if (reference) return lookupsOf(reference).counterpartyShare;
   const counts = new Map<string, number>();
-  for (const name of others) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return (name) => (counts.get(name) ?? 0) / Math.max(others.length, 1);
+  for (const t of population) {
+    const name = otherSideOf(t, reporting);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return (name) => (counts.get(name) ?? 0) / Math.max(population.length, 1);
 }
 
 function mostFrequent(values: readonly string[]): string | null {

@@ -1,6 +1,6 @@
-import { marketLevelOf, marketLevelsOf } from '../../models/features/market-level';
+import { populationIndexOf } from '../../models/features/population-index';
 import { MS_PER_MINUTE } from '../../models/features/trade-calendar';
-import { mirrorIndexOf } from '../../models/features/wash-pairs';
+import { factsOf } from '../../models/features/trade-facts';
 import type { RuleEvaluator } from './rule-input';
 
 /**
@@ -9,10 +9,10 @@ import type { RuleEvaluator } from './rule-input';
  */
 export const washRule: RuleEvaluator = ({ targets, population, rules }) => {
   const windowMs = rules.wash.windowMinutes * MS_PER_MINUTE;
-  const levels = marketLevelsOf(population);
-  // Targets usually end the population (a batch's are all of it): then their levels are already worked out.
+  const index = populationIndexOf(population);
+  // Targets usually end the population (a batch's are all of it): then their facts are already worked out.
   const offset = population.length - targets.length;
-  const index = mirrorIndexOf(population, levels);
+
   return targets.map((trade, i) => {
     if (trade.counterparty_1 === trade.counterparty_2) {
       return {
@@ -20,8 +20,10 @@ export const washRule: RuleEvaluator = ({ targets, population, rules }) => {
         reason: `self-dealing: counterparty_1 and counterparty_2 are both ${trade.counterparty_1}`,
       };
     }
-    const level = population[offset + i] === trade ? (levels[offset + i] ?? null) : marketLevelOf(trade);
-    const j = index.firstMirror(trade, level, windowMs, (k) => population[k]!.event_key === trade.event_key);
+    const j =
+      population[offset + i] === trade
+        ? index.mirrorOf(offset + i, windowMs)
+        : index.mirrors().firstMirror(trade, factsOf(trade), windowMs);
     const mirror = population[j];
     if (!mirror) return null;
     const minutes = Math.abs(mirror.executionMs - trade.executionMs) / MS_PER_MINUTE;

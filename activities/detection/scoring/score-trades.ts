@@ -1,6 +1,6 @@
 import type { RuleHit } from '../../../schemas/db/database';
 import type { RuleSet } from '../../../schemas/detection/rule-set';
-import { selectRows, type Matrix } from '../../models/data/matrix';
+import type { Matrix } from '../../models/data/matrix';
 import { extractFeatures } from '../../models/features/extract-features';
 import type { FeatureTrade } from '../../models/features/feature-trade';
 import { EnsembleWorker } from '../../models/scoring/ensemble-worker';
@@ -65,15 +65,8 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       explanation: null,
     }));
   }
-  const all = extractFeatures(population, champion.reference);
-  const offset = population.length - targets.length;
-  const x =
-    offset === 0
-      ? all
-      : selectRows(
-          all,
-          Int32Array.from(targets, (_, i) => offset + i),
-        );
+  // Only the targets' rows: the context is measured against, not scored.
+  const x = extractFeatures(population, champion.reference, { fromRow: population.length - targets.length });
   const chunking = input.chunkRows ? { chunkRows: input.chunkRows } : {};
   // A CUDA session keeps the GPU: only CPU scoring moves to the worker thread.
   const useWorker = champion.onnx && champion.provider === 'cpu' && x.rows >= WORKER_MIN_ROWS;

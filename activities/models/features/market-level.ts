@@ -31,19 +31,6 @@ export function marketLevelOf(trade: FeatureTrade): MarketLevel | null {
   return null;
 }
 
-const batchLevels = new WeakMap<readonly FeatureTrade[], readonly (MarketLevel | null)[]>();
-
-/** `marketLevelOf` of each trade of a batch, worked out once per batch array (features and rules both need them). */
-export function marketLevelsOf(trades: readonly FeatureTrade[]): readonly (MarketLevel | null)[] {
-  let levels = batchLevels.get(trades);
-  // An array changed since (grown or shrunk) is worked out afresh.
-  if (levels?.length !== trades.length) {
-    levels = trades.map(marketLevelOf);
-    batchLevels.set(trades, levels);
-  }
-  return levels;
-}
-
 /**
  * Whether the event was priced at the market of its execution time. Only a new trade is: an amendment, termination
  * or valuation of a trade struck months ago carries that day's rate, and must neither be judged against today's

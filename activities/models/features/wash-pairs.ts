@@ -1,73 +1,62 @@
 import type { FeatureTrade } from './feature-trade';
-import type { MarketLevel } from './market-level';
+import type { TradeFacts } from './trade-facts';
 
 /**
- * Trades grouped by counterparties, product, notional and currency, each group sorted by time, so a trade's mirror
- * (the same economics with the counterparties swapped) is a map lookup and a binary search. The quote is compared
- * as a number inside the group: formatting float quotes into string keys was the costliest step of a batch.
+ * Trades grouped by both counterparties, product, notional and currency (a trade and its mirror share a group),
+ * each group sorted by time, so a trade's mirror (the same economics with the counterparties swapped) is a map
+ * lookup and a binary search. The quote is compared as a number inside the group: formatting float quotes into
+ * string keys was the costliest step of a batch.
  */
 export class MirrorIndex {
-  private readonly groups = new Map<string, number[]>();
-  private readonly times: Float64Array;
+  /** Per group, the trades in each orientation: counterparty_1 sorting first, and the others. */
+  private readonly groups = new Map<string, { forward: number[]; backward: number[] }>();
 
   constructor(
     private readonly trades: readonly FeatureTrade[],
-    private readonly levels: readonly (MarketLevel | null)[],
+    private readonly facts: readonly TradeFacts[],
+    private readonly times: Float64Array,
   ) {
-    this.times = Float64Array.from(trades, (t) => t.executionMs);
-    trades.forEach((t, i) => {
-      const key = groupKey(t, t.counterparty_1, t.counterparty_2);
-      const group = this.groups.get(key);
-      if (group) group.push(i);
-      else this.groups.set(key, [i]);
+    facts.forEach((f, i) => {
+      let group = this.groups.get(f.mirrorGroup);
+      if (!group) this.groups.set(f.mirrorGroup, (group = { forward: [], backward: [] }));
+      (isForward(trades[i]!) ? group.forward : group.backward).push(i);
     });
-    const times = this.times;
     // A batch arrives in execution order, so groups are usually sorted already.
-    for (const group of this.groups.values()) {
-      if (!isAscending(group, times)) group.sort((a, b) => times[a]! - times[b]!);
+    for (const { forward, backward } of this.groups.values()) {
+      for (const list of [forward, backward]) {
+        if (list.length > 1 && !isAscending(list, times)) list.sort((a, b) => times[a]! - times[b]!);
+      }
     }
   }
 
   /**
    * Index of the earliest trade within ±windowMs of `trade` with its counterparties swapped and the same product,
-   * notional, currency and quote, skipping those `skip` rejects; -1 when there is none.
+   * notional, currency and quote; -1 when there is none.
    */
-  firstMirror(trade: FeatureTrade, level: MarketLevel | null, windowMs: number, skip?: (j: number) => boolean): number {
-    const group = this.groups.get(groupKey(trade, trade.counterparty_2, trade.counterparty_1));
-    if (!group) return -1;
+  firstMirror(trade: FeatureTrade, facts: TradeFacts, windowMs: number): number {
+    const groups = this.groups.get(facts.mirrorGroup);
+    if (!groups) return -1;
+    // The mirror has its counterparties the other way round.
+    const group = isForward(trade) ? groups.backward : groups.forward;
     const t = trade.executionMs;
+    const level = facts.level;
     for (let k = lowerBound(group, this.times, t - windowMs); k < group.length; k++) {
       const j = group[k]!;
       if (this.times[j]! > t + windowMs) break;
-      const other = this.levels[j] ?? null;
-      if (other?.field === level?.field && other?.value === level?.value && !skip?.(j)) return j;
+      const otherLevel = this.facts[j]!.level;
+      if (otherLevel?.field === level?.field && otherLevel?.value === level?.value) return j;
     }
     return -1;
   }
 }
 
-/** Counterparty identifiers are LEIs or client codes, neither of which can contain a '|'. */
-function groupKey(t: FeatureTrade, first: string, second: string): string {
-  return `${first}|${second}|${t.product}|${t.notional_currency_leg1}|${t.notional_leg1}`;
+function isForward(trade: FeatureTrade): boolean {
+  return trade.counterparty_1 < trade.counterparty_2;
 }
 
 function isAscending(group: readonly number[], times: Float64Array): boolean {
   for (let k = 1; k < group.length; k++) if (times[group[k]!]! < times[group[k - 1]!]!) return false;
   return true;
-}
-
-/**
- * The index of a batch, built once however many callers ask: the wash feature and the wash rule both look up
- * mirrors in the same population array when a batch is scored.
- */
-const indexes = new WeakMap<readonly FeatureTrade[], { levels: readonly (MarketLevel | null)[]; index: MirrorIndex }>();
-
-export function mirrorIndexOf(trades: readonly FeatureTrade[], levels: readonly (MarketLevel | null)[]): MirrorIndex {
-  const cached = indexes.get(trades);
-  if (cached?.levels === levels && levels.length === trades.length) return cached.index;
-  const index = new MirrorIndex(trades, levels);
-  indexes.set(trades, { levels, index });
-  return index;
 }
 
 /** Position of the first of `group` (indices ascending by `times`) at or after `from`. */
@@ -80,21 +69,4 @@ function lowerBound(group: readonly number[], times: Float64Array, from: number)
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * 1 for self-dealing (counterparty_1 = counterparty_2) or when a mirror trade lies within ±windowMs: the same
- * product, notional and quoted level with the counterparties swapped, i.e. the same risk straight back. 0 otherwise.
- * `levels[i]` is trade i's market level (see `marketLevelOf`).
- */
-export function washIndicators(
-  trades: readonly FeatureTrade[],
-  levels: readonly (MarketLevel | null)[],
-  windowMs: number,
-): Float64Array {
-  const index = mirrorIndexOf(trades, levels);
-  return Float64Array.from(trades, (t, i) => {
-    if (t.counterparty_1 === t.counterparty_2) return 1;
-    return index.firstMirror(t, levels[i] ?? null, windowMs) >= 0 ? 1 : 0;
-  });
 }

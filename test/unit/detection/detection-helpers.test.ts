@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { neutralise, reportFileName } from '../../../activities/detection/batch-report';
 import { batchAlertMessageId } from '../../../activities/detection/batch-alert';
 import { kstDateRange } from '../../../activities/detection/kst-range';
-import { TimeIndex } from '../../../activities/detection/rules/time-index';
 import { kstDateOf } from '../../../activities/detection/scoring/kst-date';
 import { effectiveSpec, modelsFlag } from '../../../activities/detection/scoring/decision-policy';
 import type { EnsembleSpec } from '../../../activities/models/ensemble/ensemble-spec';
@@ -81,20 +80,6 @@ describe('validation errors grouped per item', () => {
 });
 
 describe('helpers', () => {
-  it('counts and lists items of a key within a window', () => {
-    const index = new TimeIndex(
-      [1, 5, 10, 20].map((t) => ({ t, k: t < 15 ? 'a' : 'b' })),
-      (x) => x.k,
-      (x) => x.t,
-    );
-    assert.equal(index.countWithin('a', 5, 5), 3);
-    assert.equal(index.countWithin('a', 5, 3.9), 1);
-    assert.deepEqual(
-      index.itemsWithin('b', 15, 5).map((x) => x.t),
-      [20],
-    );
-    assert.equal(index.countWithin('c', 5, 100), 0);
-  });
   it('neutralises formula-like cells and makes safe names', () => {
     assert.equal(neutralise('=HYPERLINK("x")'), `'=HYPERLINK("x")`);
     assert.equal(neutralise('금리스왑데스크'), '금리스왑데스크');
