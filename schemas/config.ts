@@ -103,6 +103,11 @@ export const apiConfigSchema = z.object({
     .default(480),
   /** Login attempts per client address per minute (express-rate-limit). */
   API_LOGIN_RATE_LIMIT: positiveInt(10),
+  /**
+   * How long a token found not revoked is taken as such without asking the database again: a logout elsewhere (the
+   * CLI, another API process) takes effect within this; one in the same process at once. 0 asks every request.
+   */
+  API_REVOCATION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   INBOX_WATCH: z
     .enum(['true', 'false'])
     .default('true')

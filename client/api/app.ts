@@ -5,7 +5,7 @@ import type { Logger } from '../../activities/logging/logger';
 import { sql } from 'kysely';
 import { authenticate } from './auth/authenticate';
 import type { TokenService } from './auth/token-service';
-import { batchedRevocationCheck } from './auth/revocation-check';
+import { batchedRevocationCheck, rememberedRevocationCheck } from './auth/revocation-check';
 import { withVerifiedTokenCache } from './auth/verified-tokens';
 import { securityHeaders } from './staff/security-headers';
 import { STAFF_DEFAULTS, type StaffOptions } from './staff/staff-deps';
@@ -19,6 +19,8 @@ export interface ApiDeps {
   temporal: Client;
   logger: Logger;
   tokens: TokenService;
+  /** How long "not revoked" is remembered per token (API_REVOCATION_CACHE_MS); default 1 s. */
+  revocationCacheMs?: number;
   /** Staff API and web UI settings (Temporal UI links, session lifetime, login rate limit, reports). */
   staff?: Partial<StaffOptions>;
   /** Real-time intake (`POST /api/trades`); absent = not served by this process. */
@@ -37,9 +39,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(express.json({ limit: '1mb' }));
   // Every route below sees the request's principal when a valid bearer token came with it (and not logged out).
   // Verified tokens remembered until expiry, revocation checks batched: per-request auth cost stays small under load.
-  app.use(
-    authenticate({ tokens: withVerifiedTokenCache(deps.tokens), isRevoked: batchedRevocationCheck(deps.db.kysely) }),
-  );
+  const revocations = rememberedRevocationCheck(batchedRevocationCheck(deps.db.kysely), {
+    maxAgeMs: deps.revocationCacheMs ?? 1000,
+  });
+  app.use(authenticate({ tokens: withVerifiedTokenCache(deps.tokens), isRevoked: revocations.isRevoked }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -60,12 +63,13 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
-  mountStaff(app, { ...deps, options: { ...STAFF_DEFAULTS, ...deps.staff } });
+  // The intake before the staff routes: an upstream system's requests skip the staff routers' matching.
+  if (deps.intake) app.use('/api', createIntakeRouter(deps.intake.deps, deps.intake.options));
+  mountStaff(app, { ...deps, onLogout: revocations.revoked, options: { ...STAFF_DEFAULTS, ...deps.staff } });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  if (deps.intake) app.use('/api', createIntakeRouter(deps.intake.deps, deps.intake.options));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

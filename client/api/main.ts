@@ -24,6 +24,7 @@ const app = createApp({
   logger,
   tokens,
   intake,
+  revocationCacheMs: config.API_REVOCATION_CACHE_MS,
   staff: {
     temporalUiUrl: config.TEMPORAL_UI_URL,
     temporalNamespace: config.TEMPORAL_NAMESPACE,

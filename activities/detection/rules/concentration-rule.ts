@@ -13,7 +13,7 @@ export const concentrationRule: RuleEvaluator = ({ targets, population, referenc
   const { windowMinutes, minTrades, minShare, usualShareMultiple } = rules.concentration;
   const windowMs = windowMinutes * MS_PER_MINUTE;
   const reporting = reference?.reportingEntity ?? mostFrequent(population.map((t) => t.counterparty_1));
-  const index = populationIndexOf(population);
+  const index = populationIndexOf(population, targets.length);
   const usualShare = usualShares(population, reporting, reference);
   return targets.map((trade) => {
     const other = otherSideOf(trade, reporting);

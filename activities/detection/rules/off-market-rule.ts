@@ -12,7 +12,7 @@ import type { RuleEvaluator } from './rule-input';
  */
 export const offMarketRule: RuleEvaluator = ({ targets, population, reference, rules }) => {
   const { maxRobustDeviations, minBucketQuotes } = rules.offMarket;
-  const index = populationIndexOf(population);
+  const index = populationIndexOf(population, targets.length);
   const stored = reference ? lookupsOf(reference).rateLevels : new Map<string, RobustLevel>();
   // Targets usually end the population (a batch's are all of it): then their facts are already at hand.
   const offset = population.length - targets.length;

@@ -9,7 +9,7 @@ import type { RuleEvaluator } from './rule-input';
  */
 export const washRule: RuleEvaluator = ({ targets, population, rules }) => {
   const windowMs = rules.wash.windowMinutes * MS_PER_MINUTE;
-  const index = populationIndexOf(population);
+  const index = populationIndexOf(population, targets.length);
   // Targets usually end the population (a batch's are all of it): then their facts are already worked out.
   const offset = population.length - targets.length;
 

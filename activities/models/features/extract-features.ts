@@ -35,7 +35,7 @@ export function extractFeatures(
   options: { fromRow?: number } = {},
 ): FeatureMatrix {
   const fromRow = options.fromRow ?? 0;
-  const population = populationIndexOf(trades);
+  const population = populationIndexOf(trades, trades.length - fromRow);
   const lookups = lookupsOf(reference);
   const cols = FEATURE_NAMES.length;
   const rows = Math.max(trades.length - fromRow, 0);

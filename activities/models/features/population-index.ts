@@ -7,8 +7,8 @@ import { MirrorIndex } from './wash-pairs';
 /**
  * The population a batch is judged in (the targets and the trades around them), indexed once for features and rules
  * alike: each trade's facts, the day's quotes per level bucket, mirror-trade groups and times per activity key.
- * Every part is built on first use, so a real-time batch of a few trades among a thousand pays for lookups, not
- * for a featurised copy of its context; a day's batch builds each part once for all its rows.
+ * Every part is built on first use; a population asked about only a few of its trades (a real-time batch among the
+ * thousand before it) is scanned instead: a few passes over an array cost less than building maps of it.
  */
 export class PopulationIndex {
   readonly facts: readonly TradeFacts[];
@@ -22,17 +22,26 @@ export class PopulationIndex {
   private byTrader: Map<string, Float64Array> | null = null;
   private byOtherSide: { reportingEntity: string | null; groups: Map<string, Float64Array> } | null = null;
 
-  constructor(readonly trades: readonly FeatureTrade[]) {
+  /**
+   * @param queries roughly how many trades will be asked about: with few of them (at most 1 in SCAN_RATIO), counts,
+   *   levels and mirrors are found by scanning instead of through maps built of the whole population.
+   */
+  constructor(
+    readonly trades: readonly FeatureTrade[],
+    queries = trades.length,
+  ) {
     this.facts = trades.map(factsOf);
     this.times = Float64Array.from(trades, (t) => t.executionMs);
+    this.scan = queries * SCAN_RATIO <= trades.length;
   }
+
+  private readonly scan: boolean;
 
   /** Median and robust scale of the population's quotes under `pricedDayKey` (see TradeFacts), if it has any. */
   dayLevel(pricedDayKey: string): RobustLevel | undefined {
     let level = this.levels.get(pricedDayKey);
     if (level === undefined) {
-      this.quotes ??= this.groupQuotes();
-      const values = this.quotes.get(pricedDayKey);
+      const values = this.scan ? this.quotesOf(pricedDayKey) : (this.quotes ??= this.groupQuotes()).get(pricedDayKey);
       if (values === undefined) return undefined;
       level = robustLevel(values);
       this.levels.set(pricedDayKey, level);
@@ -52,7 +61,9 @@ export class PopulationIndex {
     }
     let j = this.mirrorMemo![position]!;
     if (j === UNKNOWN) {
-      j = this.mirrors().firstMirror(this.trades[position]!, this.facts[position]!, windowMs);
+      j = this.scan
+        ? this.scanMirror(position, windowMs)
+        : this.mirrors().firstMirror(this.trades[position]!, this.facts[position]!, windowMs);
       this.mirrorMemo![position] = j;
     }
     return j;
@@ -60,12 +71,14 @@ export class PopulationIndex {
 
   /** How many of the population were executed within [t − w, t + w]. */
   countWithin(t: number, w: number): number {
+    if (this.scan) return this.scanCount(t, w, () => true);
     this.sortedTimes ??= ascending(this.times);
     return countIn(this.sortedTimes, t, w);
   }
 
   /** How many trades of the same trader lie within [t − w, t + w]. */
   traderCountWithin(traderKey: string, t: number, w: number): number {
+    if (this.scan) return this.scanCount(t, w, (i) => this.facts[i]!.traderKey === traderKey);
     this.byTrader ??= this.timesBy((i) => this.facts[i]!.traderKey);
     const times = this.byTrader.get(traderKey);
     return times ? countIn(times, t, w) : 0;
@@ -73,12 +86,51 @@ export class PopulationIndex {
 
   /** How many trades with `other` as their other side (see otherSideOf) lie within [t − w, t + w]. */
   otherSideCountWithin(reportingEntity: string | null, other: string, t: number, w: number): number {
+    if (this.scan) return this.scanCount(t, w, (i) => otherSideOf(this.trades[i]!, reportingEntity) === other);
     if (this.byOtherSide?.reportingEntity !== reportingEntity) {
       const groups = this.timesBy((i) => otherSideOf(this.trades[i]!, reportingEntity));
       this.byOtherSide = { reportingEntity, groups };
     }
     const times = this.byOtherSide.groups.get(other);
     return times ? countIn(times, t, w) : 0;
+  }
+
+  private scanCount(t: number, w: number, matches: (i: number) => boolean): number {
+    let n = 0;
+    for (let i = 0; i < this.times.length; i++) {
+      const time = this.times[i]!;
+      if (time >= t - w && time <= t + w && matches(i)) n++;
+    }
+    return n;
+  }
+
+  private quotesOf(pricedDayKey: string): number[] | undefined {
+    const values: number[] = [];
+    for (const f of this.facts) if (f.pricedDayKey === pricedDayKey) values.push(f.level!.value);
+    return values.length > 0 ? values : undefined;
+  }
+
+  /** What MirrorIndex.firstMirror finds: the earliest (then first listed) opposite trade within the window. */
+  private scanMirror(position: number, windowMs: number): number {
+    const trade = this.trades[position]!;
+    const f = this.facts[position]!;
+    const t = this.times[position]!;
+    let best = -1;
+    for (let j = 0; j < this.trades.length; j++) {
+      const time = this.times[j]!;
+      if (time < t - windowMs || time > t + windowMs || (best >= 0 && time >= this.times[best]!)) continue;
+      const other = this.trades[j]!;
+      const g = this.facts[j]!;
+      if (
+        g.mirrorGroup === f.mirrorGroup &&
+        other.counterparty_1 === trade.counterparty_2 &&
+        other.counterparty_2 === trade.counterparty_1 &&
+        g.level?.field === f.level?.field &&
+        g.level?.value === f.level?.value
+      )
+        best = j;
+    }
+    return best;
   }
 
   private groupQuotes(): Map<string, number[]> {
@@ -106,14 +158,19 @@ export class PopulationIndex {
 }
 
 const UNKNOWN = -2;
+/** Scanning pays while the trades asked about are at most one in this many. */
+const SCAN_RATIO = 32;
 const indexes = new WeakMap<readonly FeatureTrade[], PopulationIndex>();
 
-/** The index of a population array, built once however many callers (features, each rule) ask for it. */
-export function populationIndexOf(trades: readonly FeatureTrade[]): PopulationIndex {
+/**
+ * The index of a population array, built once however many callers (features, each rule) ask for it; `queries`
+ * (see PopulationIndex) counts only for the first caller.
+ */
+export function populationIndexOf(trades: readonly FeatureTrade[], queries?: number): PopulationIndex {
   let index = indexes.get(trades);
   // An array changed since (grown or shrunk) is indexed afresh.
   if (index?.trades.length !== trades.length) {
-    index = new PopulationIndex(trades);
+    index = new PopulationIndex(trades, queries);
     indexes.set(trades, index);
   }
   return index;

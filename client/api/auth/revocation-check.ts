@@ -36,3 +36,51 @@ export function batchedRevocationCheck(db: Kysely<Database>): (jti: string) => P
       waiting.set(jti, callers);
     });
 }
+
+export interface RevocationCheck {
+  isRevoked: (jti: string) => Promise<boolean>;
+  /** A token this process has just revoked (its own logout): refused from now on, without asking the database. */
+  revoked: (jti: string) => void;
+}
+
+/** Remembered answers are forgotten wholesale past this many tokens (the live ones are asked again). */
+const MAX_REMEMBERED = 100_000;
+
+/**
+ * `check` with its answers remembered: "not revoked" for `maxAgeMs`, "revoked" for good. An upstream system posting
+ * hundreds of trades a second with one token then costs one revocation query per `maxAgeMs`, not one per request.
+ * A logout in this process is seen at once (`revoked`); one in another process (the CLI, another API instance)
+ * within `maxAgeMs`. `maxAgeMs` 0 asks every time.
+ */
+export function rememberedRevocationCheck(
+  check: (jti: string) => Promise<boolean>,
+  options: { maxAgeMs: number; clock?: () => number },
+): RevocationCheck {
+  const clock = options.clock ?? (() => Date.now());
+  const revoked = new Set<string>();
+  const liveAt = new Map<string, number>();
+  return {
+    async isRevoked(jti) {
+      if (revoked.has(jti)) return true;
+      const at = liveAt.get(jti);
+      if (at !== undefined && clock() - at < options.maxAgeMs) return false;
+      const asked = clock();
+      const answer = await check(jti);
+      if (answer) {
+        if (revoked.size >= MAX_REMEMBERED) revoked.clear();
+        revoked.add(jti);
+        liveAt.delete(jti);
+      } else if (!revoked.has(jti)) {
+        if (liveAt.size >= MAX_REMEMBERED) liveAt.clear();
+        // From when it was asked: a revocation committed after that is seen within maxAgeMs of the question.
+        liveAt.set(jti, asked);
+      }
+      return answer || revoked.has(jti);
+    },
+    revoked(jti) {
+      if (revoked.size >= MAX_REMEMBERED) revoked.clear();
+      revoked.add(jti);
+      liveAt.delete(jti);
+    },
+  };
+}

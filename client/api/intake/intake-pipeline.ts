@@ -1,4 +1,5 @@
 import { contextMarginMs } from '../../../activities/detection/scoring/load-trades';
+import type { NewAnomaly } from '../../../activities/detection/scoring/score-store';
 import { scoreTrades, type ScoredTrade } from '../../../activities/detection/scoring/score-trades';
 import { startAnomalyWorkflows } from '../../../activities/detection/start-anomaly-workflows';
 import { fromTradeRecord, type FeatureTrade } from '../../../activities/models/features/feature-trade';
@@ -24,8 +25,10 @@ export interface ScoringOutcome {
   stored: Set<string>;
   /** The recorded decision of every event of the batch. */
   decided: Map<string, StoredScore>;
-  /** Anomalies whose workflow could not be started (batch detection starts them later). */
-  pending: Set<string>;
+  /** Anomalies this batch found. */
+  newAnomalies: Set<string>;
+  /** Of those, the ones whose workflow could not be started now (batch detection starts them later). */
+  pending: Promise<Set<string>>;
   modelVersion: string | null;
   ruleSetVersion: number;
 }
@@ -54,23 +57,43 @@ export function createScoringBatcher(deps: Omit<IntakeDeps, 'batcher'>): Scoring
     for (const s of scored) {
       if (saved.scores.has(s.eventKey)) decided.set(s.eventKey, storedScoreOf(s, modelVersion, ruleSet.version));
     }
-    const pending = new Set<string>();
-    try {
-      await startAnomalyWorkflows(
-        // A request does not wait out a Temporal outage: the anomaly stays marked and batch detection starts it.
-        { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue, deadlineMs: START_DEADLINE_MS },
-        saved.newAnomalies,
-        'api',
-      );
-    } catch (error) {
-      for (const a of saved.newAnomalies) pending.add(a.eventKey);
-      deps.logger.error({ err: error, anomalies: pending.size }, 'anomaly workflows not started; batch detection will');
-    }
+    // Workflow starts wait for Temporal, not for each other: the next batch is scored meanwhile, and only a request
+    // with a new anomaly waits for its start (the anomaly row is committed already; a failed start stays marked for
+    // batch detection's sweep).
+    const started = saved.newAnomalies.length === 0 ? NOTHING_PENDING : startWorkflows(deps, saved.newAnomalies);
     // Scored before (a duplicate, or another process first): the recorded decision stands.
     const missing = batch.filter((k) => !decided.has(k.eventKey));
     for (const [key, score] of await readScores(deps.db, missing)) decided.set(key, score);
-    return { stored: saved.trades, decided, pending, modelVersion, ruleSetVersion: ruleSet.version };
+    return {
+      stored: saved.trades,
+      decided,
+      newAnomalies: new Set(saved.newAnomalies.map((a) => a.eventKey)),
+      pending: started,
+      modelVersion,
+      ruleSetVersion: ruleSet.version,
+    };
   });
+}
+
+const NOTHING_PENDING: Promise<Set<string>> = Promise.resolve(new Set());
+
+/** Starts the anomalies' workflows; resolves with the ones that could not be started now (never rejects). */
+async function startWorkflows(deps: Omit<IntakeDeps, 'batcher'>, anomalies: NewAnomaly[]): Promise<Set<string>> {
+  try {
+    await startAnomalyWorkflows(
+      // A request does not wait out a Temporal outage: the anomaly stays marked and batch detection starts it.
+      { client: deps.temporal, db: deps.db, taskQueue: deps.workflowTaskQueue, deadlineMs: START_DEADLINE_MS },
+      anomalies,
+      'api',
+    );
+    return new Set();
+  } catch (error) {
+    deps.logger.error(
+      { err: error, anomalies: anomalies.length },
+      'anomaly workflows not started; batch detection will',
+    );
+    return new Set(anomalies.map((a) => a.eventKey));
+  }
 }
 
 /** Every trade of the batch scored among the flow before it (duplicates too: the statement keeps their first score). */

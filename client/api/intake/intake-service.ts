@@ -69,6 +69,10 @@ export async function submitTrades(deps: IntakeDeps, records: readonly TradeReco
   const keyed = records.map((record) => ({ record, eventKey: eventKeyOf(record) }));
   const unique = [...new Map(keyed.map((k) => [k.eventKey, k])).values()];
   const { result: outcome, owned } = await deps.batcher.submit(unique);
+  // Only a request that brought a new anomaly waits for its workflow to be started.
+  const pending = unique.some((k) => owned.has(k.eventKey) && outcome.newAnomalies.has(k.eventKey))
+    ? await outcome.pending
+    : new Set<string>();
   const seen = new Set<string>();
   const items = keyed.map(({ record, eventKey }, index): IntakeItem => {
     const duplicate = !owned.has(eventKey) || !outcome.stored.has(eventKey) || seen.has(eventKey);
@@ -82,7 +86,7 @@ export async function submitTrades(deps: IntakeDeps, records: readonly TradeReco
     stored: items.filter((i) => !i.duplicate).length,
     duplicates: items.filter((i) => i.duplicate).length,
     anomalies: items.filter((i) => i.decision === 'anomaly').length,
-    alertsPending: unique.filter((k) => outcome.pending.has(k.eventKey)).length,
+    alertsPending: unique.filter((k) => owned.has(k.eventKey) && pending.has(k.eventKey)).length,
     items,
   };
 }

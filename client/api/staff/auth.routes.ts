@@ -54,6 +54,7 @@ export function authRouter(deps: StaffDeps): express.Router {
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
     const { expiresAt } = await deps.tokens.verify(token);
     await revokeToken(deps.db.kysely, { jti: principal.jti, subject: principal.sub, expiresAt });
+    deps.onLogout?.(principal.jti);
     deps.logger.info({ event: 'logout', user: principal.sub }, 'logout');
     res.json({ loggedOut: true });
   });

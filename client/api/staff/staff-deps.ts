@@ -36,5 +36,7 @@ export interface StaffDeps {
   temporal: Client;
   logger: Logger;
   tokens: TokenService;
+  /** Told of every logout's token id, so this process refuses it at once. */
+  onLogout?: (jti: string) => void;
   options: StaffOptions;
 }

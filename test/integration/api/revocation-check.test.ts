@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
-import { batchedRevocationCheck } from '../../../client/api/auth/revocation-check';
+import { batchedRevocationCheck, rememberedRevocationCheck } from '../../../client/api/auth/revocation-check';
 import { revokeToken } from '../../../client/users/users.repository';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
@@ -60,4 +60,35 @@ it('passes a database failure to every waiting check and recovers afterwards', a
   assert.ok(results.every((r) => r.status === 'rejected'));
   fail = false;
   assert.equal(await isRevoked('gone-1'), true);
+});
+
+it('remembers "not revoked" for maxAgeMs, then asks again and sees a revocation made elsewhere', async () => {
+  let now = 1_000_000;
+  const check = rememberedRevocationCheck(batchedRevocationCheck(database.db.kysely.withPlugin(counter)), {
+    maxAgeMs: 1000,
+    clock: () => now,
+  });
+  queries = 0;
+  assert.equal(await check.isRevoked('service-1'), false);
+  assert.equal(await check.isRevoked('service-1'), false);
+  assert.equal(queries, 1, 'the second check within maxAgeMs is answered from memory');
+  await revoke('service-1');
+  now += 999;
+  assert.equal(await check.isRevoked('service-1'), false);
+  now += 1;
+  assert.equal(await check.isRevoked('service-1'), true);
+  now += 60_000;
+  assert.equal(await check.isRevoked('service-1'), true);
+  assert.equal(queries, 2, 'a revoked token is remembered for good');
+});
+
+it("refuses this process's own logout at once, and asks every time with maxAgeMs 0", async () => {
+  const check = rememberedRevocationCheck(batchedRevocationCheck(database.db.kysely), { maxAgeMs: 60_000 });
+  assert.equal(await check.isRevoked('session-20'), false);
+  check.revoked('session-20');
+  assert.equal(await check.isRevoked('session-20'), true);
+  const strict = rememberedRevocationCheck(batchedRevocationCheck(database.db.kysely), { maxAgeMs: 0 });
+  assert.equal(await strict.isRevoked('session-21'), false);
+  await revoke('session-21');
+  assert.equal(await strict.isRevoked('session-21'), true);
 });
