@@ -23,11 +23,14 @@ export const RULES: readonly RuleEvaluator[] = [
  * @example evaluateRules({ targets, population: [...recent, ...targets], reference, rules })[0] // [{ rule, reason }]
  */
 export function evaluateRules(input: RuleInput): RuleHit[][] {
-  const hits = input.targets.map((): RuleHit[] => []);
+  // Most trades hit nothing: they share one empty list instead of a million of their own.
+  const hits = new Array<RuleHit[]>(input.targets.length).fill(NO_HITS);
   for (const rule of RULES) {
     rule(input).forEach((hit, i) => {
-      if (hit) hits[i]!.push(hit);
+      if (hit) hits[i] = hits[i] === NO_HITS ? [hit] : [...hits[i]!, hit];
     });
   }
   return hits;
 }
+
+const NO_HITS: RuleHit[] = Object.freeze([]) as unknown as RuleHit[];

@@ -1,18 +1,22 @@
 import type { RuleHit } from '../../../schemas/db/database';
 import type { RuleSet } from '../../../schemas/detection/rule-set';
-import type { Matrix } from '../../models/data/matrix';
+import { createMatrix, type Matrix } from '../../models/data/matrix';
 import { extractFeatures } from '../../models/features/extract-features';
 import type { FeatureTrade } from '../../models/features/feature-trade';
-import { EnsembleWorker } from '../../models/scoring/ensemble-worker';
+import { availableParallelism } from 'node:os';
+import { EnsembleWorkerPool } from '../../models/scoring/ensemble-worker';
 import { scoreEnsemble, type EnsembleScores } from '../../models/scoring/score-ensemble';
 import { evaluateRules } from '../rules/evaluate-rules';
 import type { ChampionModel } from './champion-model';
 import { effectiveSpec, modelsFlag, type DecisionSettings } from './decision-policy';
 import { explainRow, type TradeExplanation } from './explain-trade';
 
-/** Batches this large run their ONNX on a worker thread while the rules run here; real-time requests stay in-thread. */
+/** Batches this large run their ONNX on worker threads while the rules run here; real-time requests stay in-thread. */
 const WORKER_MIN_ROWS = 20_000;
-const ensembleWorker = new EnsembleWorker();
+/** Rows per worker job: the first job starts after this many rows' features, and jobs spread over the threads. */
+const WORKER_CHUNK_ROWS = 16_384;
+// One thread per core: the main thread's features and rules share the cores with them while they run.
+const ensembleWorkers = new EnsembleWorkerPool(Math.min(availableParallelism(), 4));
 const modelKeys = new WeakMap<Uint8Array, string>();
 let modelCount = 0;
 
@@ -65,14 +69,34 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       explanation: null,
     }));
   }
-  // Only the targets' rows: the context is measured against, not scored.
-  const x = extractFeatures(population, champion.reference, { fromRow: population.length - targets.length });
-  const chunking = input.chunkRows ? { chunkRows: input.chunkRows } : {};
-  // A CUDA session keeps the GPU: only CPU scoring moves to the worker thread.
-  const useWorker = champion.onnx && champion.provider === 'cpu' && x.rows >= WORKER_MIN_ROWS;
-  const onWorker = useWorker ? scoreOnWorker(champion.onnx!, x) : null;
-  const ruleHits = rulesFor();
-  const scores = (await onWorker) ?? (await scoreEnsemble(champion.session, x, chunking));
+  const offset = population.length - targets.length;
+  // A CUDA session keeps the GPU: only CPU scoring moves to the worker threads.
+  const useWorkers = champion.onnx && champion.provider === 'cpu' && targets.length >= WORKER_MIN_ROWS;
+  let x: Matrix;
+  let scores: EnsembleScores;
+  let ruleHits: RuleHit[][];
+  if (useWorkers) {
+    // Each chunk's rows go to a worker as soon as their features are ready; the rules run while the threads score.
+    const parts: Matrix[] = [];
+    const scoring: Promise<EnsembleScores>[] = [];
+    for (let from = offset; from < population.length; from += WORKER_CHUNK_ROWS) {
+      const part = extractFeatures(population, champion.reference, {
+        fromRow: from,
+        toRow: from + WORKER_CHUNK_ROWS,
+        queries: targets.length,
+      });
+      parts.push(part);
+      scoring.push(scoreOnWorker(champion, part));
+    }
+    ruleHits = rulesFor();
+    x = concatRows(parts);
+    scores = concatScores(await Promise.all(scoring));
+  } else {
+    // Only the targets' rows: the context is measured against, not scored.
+    x = extractFeatures(population, champion.reference, { fromRow: offset });
+    ruleHits = rulesFor();
+    scores = await scoreEnsemble(champion.session, x, input.chunkRows ? { chunkRows: input.chunkRows } : {});
+  }
   const spec = effectiveSpec(champion.spec, input.decision);
   const m = scores.memberCount;
   return targets.map((t, i) => {
@@ -85,9 +109,7 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       executionMs: t.executionMs,
       ruleHits: ruleHits[i]!,
       ensembleScore,
-      memberScores: Object.fromEntries(
-        spec.members.map((member, j) => [member.kind, { score: members[j]!, vote: members[j]! >= member.threshold }]),
-      ),
+      memberScores: memberScoresOf(spec.members, members),
       modelsFlagged,
       isAnomaly,
       explanation: isAnomaly ? explainRow(champion, x.data.subarray(i * x.cols, (i + 1) * x.cols)) : null,
@@ -95,13 +117,54 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
   });
 }
 
-/** The ensemble's scores from the worker thread, or null (then the caller scores in-thread) if the worker failed. */
-async function scoreOnWorker(onnx: Uint8Array, x: Matrix): Promise<EnsembleScores | null> {
+function memberScoresOf(
+  specMembers: readonly { kind: string; threshold: number }[],
+  scores: Float64Array,
+): ScoredTrade['memberScores'] {
+  const out: ScoredTrade['memberScores'] = {};
+  for (let j = 0; j < specMembers.length; j++) {
+    const member = specMembers[j]!;
+    out[member.kind] = { score: scores[j]!, vote: scores[j]! >= member.threshold };
+  }
+  return out;
+}
+
+/** A chunk's ensemble scores from a worker thread, or from the session here if the worker failed. */
+async function scoreOnWorker(champion: ChampionModel, x: Matrix): Promise<EnsembleScores> {
+  const onnx = champion.onnx!;
   let key = modelKeys.get(onnx);
   if (key === undefined) modelKeys.set(onnx, (key = `model-${++modelCount}`));
   try {
-    return await ensembleWorker.score(key, onnx, x);
+    return await ensembleWorkers.score(key, onnx, x);
   } catch {
-    return null;
+    return scoreEnsemble(champion.session, x);
   }
+}
+
+function concatRows(parts: readonly Matrix[]): Matrix {
+  if (parts.length === 1) return parts[0]!;
+  const cols = parts[0]?.cols ?? 0;
+  const rows = parts.reduce((n, p) => n + p.rows, 0);
+  const data = new Float64Array(rows * cols);
+  let at = 0;
+  for (const p of parts) {
+    data.set(p.data, at);
+    at += p.data.length;
+  }
+  return createMatrix(rows, cols, data);
+}
+
+function concatScores(parts: readonly EnsembleScores[]): EnsembleScores {
+  if (parts.length === 1) return parts[0]!;
+  const memberCount = parts[0]?.memberCount ?? 0;
+  const rows = parts.reduce((n, p) => n + p.score.length, 0);
+  const score = new Float64Array(rows);
+  const members = new Float64Array(rows * memberCount);
+  let at = 0;
+  for (const p of parts) {
+    score.set(p.score, at);
+    members.set(p.members, at * memberCount);
+    at += p.score.length;
+  }
+  return { score, members, memberCount };
 }

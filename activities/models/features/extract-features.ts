@@ -19,7 +19,7 @@ const MIN_LOG_NOTIONAL_STD = 0.05;
 const DAYS_PER_YEAR = 365.25;
 
 /**
- * One row of FEATURE_NAMES per trade from `fromRow` on (all by default), in input order. All the trades are the
+ * One row of FEATURE_NAMES per trade of [fromRow, toRow) (all by default), in input order. All the trades are the
  * context: rate levels come from their own quotes (per KST date), bursts and mirror trades from the others within
  * ±10 minutes. To score a few trades in real time, pass the preceding ten minutes of trades before them and
  * `fromRow` where they start: only their rows are computed. Pure and deterministic; every value finite and within
@@ -32,58 +32,79 @@ const DAYS_PER_YEAR = 365.25;
 export function extractFeatures(
   trades: readonly FeatureTrade[],
   reference: FeatureReference,
-  options: { fromRow?: number } = {},
+  options: { fromRow?: number; toRow?: number; queries?: number } = {},
 ): FeatureMatrix {
   const fromRow = options.fromRow ?? 0;
-  const population = populationIndexOf(trades, trades.length - fromRow);
+  const toRow = Math.min(options.toRow ?? trades.length, trades.length);
+  // `queries`: how many rows the caller will ask for in all, when it asks in parts (see PopulationIndex).
+  const population = populationIndexOf(trades, options.queries ?? toRow - fromRow);
   const lookups = lookupsOf(reference);
   const cols = FEATURE_NAMES.length;
-  const rows = Math.max(trades.length - fromRow, 0);
+  const rows = Math.max(toRow - fromRow, 0);
   const data = new Float64Array(rows * cols);
-  const bounds = FEATURE_NAMES.map((name) => FEATURE_BOUNDS[name]);
   for (let r = 0; r < rows; r++) {
     const i = fromRow + r;
-    const values = featureValues(trades[i]!, i, population, lookups, reference.reportingEntity);
-    for (let j = 0; j < cols; j++) data[r * cols + j] = clampFinite(values[FEATURE_NAMES[j]!], bounds[j]!);
+    writeFeatureRow(data, r * cols, trades[i]!, i, population, lookups, reference.reportingEntity);
   }
   return { ...createMatrix(rows, cols, data), names: FEATURE_NAMES };
 }
 
-function featureValues(
+/** Column of each feature, and its bounds in column order. */
+const COLUMN = Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, j])) as Record<FeatureName, number>;
+const BOUNDS = FEATURE_NAMES.map((name) => FEATURE_BOUNDS[name]);
+
+/** One trade's features, each clamped to its bounds, written at `base` in FEATURE_NAMES order (no object per row). */
+function writeFeatureRow(
+  data: Float64Array,
+  base: number,
   trade: FeatureTrade,
   position: number,
   population: PopulationIndex,
   lookups: ReferenceLookups,
   reportingEntity: string | null,
-): Record<FeatureName, number> {
+): void {
   const t = trade.executionMs;
   const facts = population.facts[position]!;
   const effectiveLag = facts.effectiveDay - facts.kstDay;
-  const stats = notionalGroupKeys(trade)
-    .map((key) => lookups.logNotional.get(key))
-    .find((s) => s !== undefined);
+  const [productKey, currencyKey] = notionalGroupKeys(trade);
+  const stats = lookups.logNotional.get(productKey) ?? lookups.logNotional.get(currencyKey);
   // Counts include the trade itself; the burst score wants the others in its window.
   const otherEvents = population.countWithin(t, ACTIVITY_WINDOW_MS) - 1;
   const other = otherSideOf(trade, reportingEntity);
   const otherSideEvents = population.otherSideCountWithin(reportingEntity, other, t, ACTIVITY_WINDOW_MS) - 1;
   const traderEvents = population.traderCountWithin(facts.traderKey, t, ACTIVITY_WINDOW_MS) - 1;
-  return {
-    notional_log_z: stats
-      ? (Math.log10(trade.notional_leg1) - stats.mean) / Math.max(stats.std, MIN_LOG_NOTIONAL_STD)
-      : 0,
-    rate_deviation: rateDeviation(facts, population, lookups.rateLevels),
-    tenor_years_log: Math.log(Math.max(facts.expirationDay - facts.effectiveDay, 1) / DAYS_PER_YEAR),
-    tenor_gap_days_log: Math.log1p(facts.tenor.gapDays),
-    exec_hour_kst: kstMinuteOfDay(t) / 60,
-    minutes_outside_market: minutesOutsideMarket(t),
-    // An amendment or termination of a live trade naturally comes after its start: only a new trade's lag is judged.
-    days_to_effective_slog: signedLog1p(pricedAtExecution(trade) ? effectiveLag : Math.max(effectiveLag, 0)),
-    days_to_expiration_slog: signedLog1p(facts.expirationDay - facts.kstDay),
-    counterparty_burst: burstScore(otherSideEvents, otherEvents, lookups.counterpartyShare(other)),
-    trader_burst: burstScore(traderEvents, otherEvents, lookups.traderShare(facts.traderKey)),
-    wash_indicator:
-      trade.counterparty_1 === trade.counterparty_2 || population.mirrorOf(position, ACTIVITY_WINDOW_MS) >= 0 ? 1 : 0,
-  };
+  put(
+    data,
+    base,
+    'notional_log_z',
+    stats ? (Math.log10(trade.notional_leg1) - stats.mean) / Math.max(stats.std, MIN_LOG_NOTIONAL_STD) : 0,
+  );
+  put(data, base, 'rate_deviation', rateDeviation(facts, population, lookups.rateLevels));
+  put(data, base, 'tenor_years_log', Math.log(Math.max(facts.expirationDay - facts.effectiveDay, 1) / DAYS_PER_YEAR));
+  put(data, base, 'tenor_gap_days_log', Math.log1p(facts.tenor.gapDays));
+  put(data, base, 'exec_hour_kst', kstMinuteOfDay(t) / 60);
+  put(data, base, 'minutes_outside_market', minutesOutsideMarket(t));
+  // An amendment or termination of a live trade naturally comes after its start: only a new trade's lag is judged.
+  put(
+    data,
+    base,
+    'days_to_effective_slog',
+    signedLog1p(pricedAtExecution(trade) ? effectiveLag : Math.max(effectiveLag, 0)),
+  );
+  put(data, base, 'days_to_expiration_slog', signedLog1p(facts.expirationDay - facts.kstDay));
+  put(data, base, 'counterparty_burst', burstScore(otherSideEvents, otherEvents, lookups.counterpartyShare(other)));
+  put(data, base, 'trader_burst', burstScore(traderEvents, otherEvents, lookups.traderShare(facts.traderKey)));
+  put(
+    data,
+    base,
+    'wash_indicator',
+    trade.counterparty_1 === trade.counterparty_2 || population.mirrorOf(position, ACTIVITY_WINDOW_MS) >= 0 ? 1 : 0,
+  );
+}
+
+function put(data: Float64Array, base: number, name: FeatureName, value: number): void {
+  const j = COLUMN[name];
+  data[base + j] = clampFinite(value, BOUNDS[j]!);
 }
 
 /** sign(x) · ln(1 + |x|): keeps the sign of a day count while a 30-year swap does not dwarf a 2-day lag. */

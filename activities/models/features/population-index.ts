@@ -122,9 +122,11 @@ export class PopulationIndex {
       const other = this.trades[j]!;
       const g = this.facts[j]!;
       if (
-        g.mirrorGroup === f.mirrorGroup &&
         other.counterparty_1 === trade.counterparty_2 &&
         other.counterparty_2 === trade.counterparty_1 &&
+        other.product === trade.product &&
+        other.notional_leg1 === trade.notional_leg1 &&
+        other.notional_currency_leg1 === trade.notional_currency_leg1 &&
         g.level?.field === f.level?.field &&
         g.level?.value === f.level?.value
       )

@@ -17,11 +17,6 @@ export interface TradeFacts {
   /** `<kstDay>#<bucketKey>` for a trade priced at execution with a level (the day's quotes it joins), else null. */
   readonly pricedDayKey: string | null;
   readonly traderKey: string;
-  /**
-   * Its mirror-trade group: both counterparties (in sorted order, so a trade and its mirror share it), product,
-   * currency and notional.
-   */
-  readonly mirrorGroup: string;
 }
 
 // Trade objects are values: never changed once built. A real-time process keeps the recent flow's objects in
@@ -52,8 +47,6 @@ function computeFacts(t: FeatureTrade): TradeFacts {
   const tenor = matchTenor(t.product, effectiveDay, expirationDay);
   const level = marketLevelOf(t);
   const bucketKey = level ? levelBucketKey(t, tenor.label, level.field) : null;
-  const [low, high] =
-    t.counterparty_1 < t.counterparty_2 ? [t.counterparty_1, t.counterparty_2] : [t.counterparty_2, t.counterparty_1];
   return {
     effectiveDay,
     expirationDay,
@@ -63,7 +56,5 @@ function computeFacts(t: FeatureTrade): TradeFacts {
     bucketKey,
     pricedDayKey: bucketKey !== null && pricedAtExecution(t) ? `${kstDay}#${bucketKey}` : null,
     traderKey: traderKeyOf(t),
-    // Counterparty identifiers are LEIs or client codes, neither of which can contain a '|'.
-    mirrorGroup: `${low}|${high}|${t.product}|${t.notional_currency_leg1}|${t.notional_leg1}`,
   };
 }

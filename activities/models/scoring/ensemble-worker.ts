@@ -31,6 +31,11 @@ export class EnsembleWorker {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (s: EnsembleScores) => void; reject: (e: Error) => void }>();
 
+  /** Jobs sent and not answered yet. */
+  get load(): number {
+    return this.pending.size;
+  }
+
   score(key: string, model: Uint8Array, x: Matrix): Promise<EnsembleScores> {
     const worker = this.start();
     const id = this.nextId++;
@@ -77,5 +82,22 @@ export class EnsembleWorker {
     this.worker = null;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+  }
+}
+
+/**
+ * Several ensemble worker threads, each job going to the least busy: a large batch sends its rows in chunks as
+ * their features are ready, so the threads score while the main thread computes the next chunk and the rules.
+ */
+export class EnsembleWorkerPool {
+  private readonly workers: EnsembleWorker[];
+
+  constructor(size: number) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => new EnsembleWorker());
+  }
+
+  score(key: string, model: Uint8Array, x: Matrix): Promise<EnsembleScores> {
+    const idlest = this.workers.reduce((a, b) => (b.load < a.load ? b : a));
+    return idlest.score(key, model, x);
   }
 }
