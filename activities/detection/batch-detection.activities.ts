@@ -69,7 +69,7 @@ export function createBatchDetectionActivities(deps: BatchDetectionDeps) {
           .executeTakeFirstOrThrow();
         if (!span.first || !span.last) return { from: null, to: null, chunks: [], gpuTaskQueue: deps.gpuTaskQueue };
         from = new Date(span.first).toISOString();
-        // Half-open ranges: one millisecond past the last trade (timestamps are stored to the microsecond).
+        // Half-open ranges: one millisecond past the last trade (timestamps are stored to the millisecond).
         to = new Date(new Date(span.last).getTime() + 1).toISOString();
       }
       const chunks = await planUnscoredChunks(deps.db.kysely, {

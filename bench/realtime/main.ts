@@ -188,10 +188,25 @@ try {
   const champion = await holder.get();
   const rules = (await activeRuleSet(db.kysely)).rules;
   const day: FeatureTrade[] = generatedDay(batchRows, 3).map((d, i) => fromTradeRecord(d.record, `k${i}`));
-  const started = performance.now();
-  const scoredDay = await scoreTrades({ targets: day, context: [], champion, rules, decision: { policy: 'weighted' } });
-  stages.anomalies = scoredDay.filter((s) => s.isAnomaly).length;
-  const inMemorySeconds = (performance.now() - started) / 1000;
+  // The first call also starts the ONNX worker threads and opens their sessions, which a long-running GPU worker did
+  // long before: it is reported apart, and the median of the next three runs is the number.
+  const runSeconds: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    const started = performance.now();
+    // A copy per run: per-batch indexes are cached by array, and a run must not reuse another's.
+    const scoredDay = await scoreTrades({
+      targets: day.slice(),
+      context: [],
+      champion,
+      rules,
+      decision: { policy: 'weighted' },
+    });
+    runSeconds.push((performance.now() - started) / 1000);
+    stages.anomalies = scoredDay.filter((s) => s.isAnomaly).length;
+  }
+  const firstRunSeconds = runSeconds[0]!;
+  const warm = runSeconds.slice(1).sort((a, b) => a - b);
+  const inMemorySeconds = warm[Math.floor(warm.length / 2)]!;
   // Where the in-memory time goes: features, rules and the ONNX run, each alone.
   let at = performance.now();
   const features = extractFeatures(day.slice(), champion!.reference);
@@ -234,6 +249,8 @@ try {
         trades: day.length,
         seconds: Number(inMemorySeconds.toFixed(2)),
         tradesPerSecond: Math.round(day.length / inMemorySeconds),
+        warmRunsTradesPerSecond: runSeconds.slice(1).map((s) => Math.round(day.length / s)),
+        firstRunTradesPerSecond: Math.round(day.length / firstRunSeconds),
         stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(v.toFixed(2))])),
       },
       endToEndChunk: {

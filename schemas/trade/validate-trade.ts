@@ -222,8 +222,10 @@ function pad2(value: number): string {
 }
 
 /**
- * `YYYY-MM-DD[T ]HH:MM[:SS[.f{1,9}]](Z|±HH:MM|±HHMM)` to UTC `YYYY-MM-DDTHH:MM:SS.ffffffZ` (fraction truncated
- * to microseconds), or a negative TS_* code. Sets lastTimestampMs on success.
+ * `YYYY-MM-DD[T ]HH:MM[:SS[.f{1,9}]](Z|±HH:MM|±HHMM)` to UTC `YYYY-MM-DDTHH:MM:SS.fff000Z` (fraction truncated
+ * to milliseconds), or a negative TS_* code. Sets lastTimestampMs on success. Milliseconds, not finer: every
+ * timestamp then survives a round trip through a JavaScript Date (what the database driver returns) exactly, so a
+ * trade read back still matches its stored row and its score.
  */
 function canonicalTimestamp(s: string): string | number {
   const n = s.length;
@@ -271,13 +273,14 @@ function canonicalTimestamp(s: string): string | number {
     n === CANONICAL_TS_LENGTH &&
     sep === 84 &&
     fraction.length === 6 &&
+    fraction.endsWith('000') &&
     offsetMinutes === 0 &&
     s.charCodeAt(26) === 90
   ) {
     return s;
   }
   const daySeconds = seconds - Math.floor(seconds / 86400) * 86400;
-  const micros = fraction.length >= 6 ? fraction.slice(0, 6) : (fraction + '000000').slice(0, 6);
+  const micros = (fraction + '000').slice(0, 3) + '000';
   const hh = pad2(Math.floor(daySeconds / 3600));
   const mm = pad2(Math.floor(daySeconds / 60) % 60);
   return `${civilFromDays(Math.floor(seconds / 86400))}T${hh}:${mm}:${pad2(daySeconds % 60)}.${micros}Z`;

@@ -29,7 +29,7 @@ function putTwo(out: Uint8Array, at: number, value: number): void {
 }
 
 /**
- * Writes the canonical UTC form (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, fraction truncated or padded to microseconds) of
+ * Writes the canonical UTC form (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, fraction truncated to milliseconds, six digits) of
  * the ISO 8601 timestamp at [s, e) into `out` at `at`, as validateTrade normalises execution_ts. Returns the
  * position after it, or -1 when the value is not a valid timestamp with an offset, or lies in the future.
  */
@@ -124,7 +124,8 @@ function writeUtc(seconds: number, buf: Uint8Array, fs: number, fe: number, out:
   out[at + 16] = 58;
   putTwo(out, at + 17, daySeconds % 60);
   out[at + 19] = 46;
-  for (let k = 0; k < 6; k++) out[at + 20 + k] = fs + k < fe ? buf[fs + k]! : 48;
+  // Milliseconds: finer digits are dropped, as validateTrade does.
+  for (let k = 0; k < 6; k++) out[at + 20 + k] = k < 3 && fs + k < fe ? buf[fs + k]! : 48;
   out[at + 26] = 90;
   return at + 27;
 }

@@ -217,3 +217,20 @@ describe('OpenAPI', () => {
     assert.ok(doc.components.schemas.TradeInput?.properties?.notional_leg1);
   });
 });
+
+describe('a timestamp finer than a millisecond', () => {
+  it('is kept to the millisecond, so the stored score joins its trade and a re-post is a duplicate', async () => {
+    const posted = trade(58, { execution_ts: '2026-11-20T10:15:58.123456789+09:00' });
+    const { status, json } = await h.post(posted, service);
+    assert.equal(status, 200, JSON.stringify(json));
+    const [item] = itemsOf(json);
+    const stored = await sql<{ ts: string; scored: number }>`
+      select to_char(t.execution_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as ts,
+        (select count(*)::int from trade_scores s where s.execution_ts = t.execution_ts and s.event_key = t.event_key)
+          as scored
+      from trades t where t.event_key = ${item!.eventKey}`.execute(h.database.db.kysely);
+    assert.deepEqual(stored.rows, [{ ts: '2026-11-20T01:15:58.123000', scored: 1 }]);
+    const again = await h.post(trade(58, { execution_ts: '2026-11-20T10:15:58.123999+09:00' }), service);
+    assert.equal(itemsOf(again.json)[0]!.duplicate, true);
+  });
+});

@@ -393,14 +393,17 @@ describe('validateTrade: rates, spread, price and the floating index', () => {
 describe('validateTrade: execution_ts', () => {
   const ts = (execution_ts: string) => record({ execution_ts }).execution_ts;
 
-  it('converts offsets to UTC with microseconds', () => {
+  it('converts offsets to UTC, to the millisecond', () => {
     assert.equal(ts('2026-05-29T10:15:30+09:00'), '2026-05-29T01:15:30.000000Z');
     assert.equal(ts('2026-01-01T08:59:59.5+09:00'), '2025-12-31T23:59:59.500000Z');
     assert.equal(ts('2024-03-01T00:30:00+0900'), '2024-02-29T15:30:00.000000Z');
     assert.equal(ts('2026-05-29 10:15+09:00'), '2026-05-29T01:15:00.000000Z');
     assert.equal(ts('2026-05-28T20:00:00-05:00'), '2026-05-29T01:00:00.000000Z');
-    assert.equal(ts('2026-05-29T01:15:30.123456789Z'), '2026-05-29T01:15:30.123456Z');
-    assert.equal(ts('2026-05-29T01:15:30.123456Z'), '2026-05-29T01:15:30.123456Z');
+    assert.equal(ts('2026-05-29T01:15:30.123456789Z'), '2026-05-29T01:15:30.123000Z');
+    assert.equal(ts('2026-05-29T01:15:30.123456Z'), '2026-05-29T01:15:30.123000Z');
+    assert.equal(ts('2026-05-29T01:15:30.123000Z'), '2026-05-29T01:15:30.123000Z');
+    // A JavaScript Date holds it exactly: what the database gives back matches the stored row.
+    assert.equal(new Date(ts('2026-05-29T01:15:30.123456Z') as string).toISOString(), '2026-05-29T01:15:30.123Z');
     assert.equal(ts('2026-05-30T23:30:00-14:00'), '2026-05-31T13:30:00.000000Z');
     assert.equal(ts('2026-05-29T10:00:00+14:00'), '2026-05-28T20:00:00.000000Z');
   });
