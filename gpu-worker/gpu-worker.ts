@@ -4,9 +4,13 @@ import { createDb, type Db } from '../activities/db/connection';
 import type { Logger } from '../activities/logging/logger';
 import { createTrainingGpuActivities } from '../activities/models/training/training-gpu.activities';
 import { createBatchScoringActivities } from '../activities/detection/batch-scoring.activities';
+import { MarketCalendarHolder } from '../activities/detection/rules/market-calendar';
 import { ChampionHolder } from '../activities/detection/scoring/champion-holder';
 import { ArtefactStore } from '../activities/models/registry/artefact-store';
 import { dataPaths, type WorkerConfig } from '../schemas/config';
+
+/** How often the market-hours rule re-reads the business calendar (closures entered reach scoring within this). */
+const CALENDAR_POLL_MS = 60_000;
 
 export interface GpuWorker {
   worker: Worker;
@@ -46,6 +50,7 @@ export async function createGpuWorker(config: WorkerConfig, logger: Logger): Pro
     db,
     logger: logger.child({ component: 'batch-scoring' }),
     champion,
+    calendar: new MarketCalendarHolder(db.kysely, CALENDAR_POLL_MS),
     decision: {
       policy: config.DETECTION_POLICY,
       ...(config.DETECTION_THRESHOLD !== undefined && { threshold: config.DETECTION_THRESHOLD }),

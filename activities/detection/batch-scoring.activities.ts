@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/connection';
 import type { Logger } from '../logging/logger';
+import type { MarketCalendarHolder } from './rules/market-calendar';
 import { activeRuleSet } from './rules/rule-set.repository';
 import type { ChampionHolder } from './scoring/champion-holder';
 import type { DecisionSettings } from './scoring/decision-policy';
@@ -14,6 +15,8 @@ export interface BatchScoringDeps {
   logger: Logger;
   /** One champion session per worker process, shared by its chunks. */
   champion: ChampionHolder;
+  /** Public holidays and closures, for the market-hours rule. */
+  calendar: MarketCalendarHolder;
   decision: DecisionSettings;
 }
 
@@ -49,7 +52,15 @@ export function createBatchScoringActivities(deps: BatchScoringDeps) {
         marginMs: contextMarginMs(ruleSet.rules),
       });
       heartbeat({ phase: 'loaded', trades: targets.length });
-      const scored = await scoreTrades({ targets, context, champion, rules: ruleSet.rules, decision: deps.decision });
+      const closedDays = await deps.calendar.closedDays(Date.parse(input.from), Date.parse(input.to));
+      const scored = await scoreTrades({
+        targets,
+        context,
+        champion,
+        rules: ruleSet.rules,
+        closedDays,
+        decision: deps.decision,
+      });
       heartbeat({ phase: 'scored', trades: targets.length });
       let stored = 0;
       let newAnomalies = 0;

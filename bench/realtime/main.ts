@@ -11,6 +11,7 @@ import {
   type ScoreDetectionChunkResult,
 } from '../../activities/detection/batch-scoring.activities';
 import { activeRuleSet } from '../../activities/detection/rules/rule-set.repository';
+import { MarketCalendarHolder } from '../../activities/detection/rules/market-calendar';
 import { ChampionHolder } from '../../activities/detection/scoring/champion-holder';
 import { scoreTrades } from '../../activities/detection/scoring/score-trades';
 import { evaluateRules } from '../../activities/detection/rules/evaluate-rules';
@@ -222,6 +223,7 @@ try {
     db,
     logger: createLogger({ service: 'bench', level: 'error' }),
     champion: holder,
+    calendar: new MarketCalendarHolder(db.kysely, 60_000),
     decision: { policy: 'weighted' },
   });
   const e2eStart = performance.now();

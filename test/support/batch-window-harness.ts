@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { createTransport } from 'nodemailer';
 import { createBatchDetectionActivities } from '../../activities/detection/batch-detection.activities';
 import { createBatchScoringActivities } from '../../activities/detection/batch-scoring.activities';
+import { MarketCalendarHolder } from '../../activities/detection/rules/market-calendar';
 import { ChampionHolder } from '../../activities/detection/scoring/champion-holder';
 import { createLogger } from '../../activities/logging/logger';
 import { createSmtpTransport } from '../../activities/mail/smtp-transport';
@@ -72,6 +73,7 @@ export async function withBatchTimeSkipping(
         logger,
         pollMs: 1,
       }),
+      calendar: new MarketCalendarHolder(db.kysely, 60_000),
       decision: { policy: 'weighted' },
     });
     const alerts = createAlertActivities({

@@ -4,21 +4,30 @@ import { formatMinute, type RuleEvaluator } from './rule-input';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /**
- * Executed outside market hours: before the open, at or after the close, or on a weekend (KST). Public holidays
- * are the business calendar's concern (read by workflows through an activity), not this pure rule's.
+ * Executed outside market hours: before the open, at or after the close, on a weekend, or on a day the market is
+ * closed (a Korean public holiday or a closure of the business calendar, when the caller passes them) — KST.
  */
-export const marketHoursRule: RuleEvaluator = ({ targets, rules }) =>
+export const marketHoursRule: RuleEvaluator = ({ targets, rules, closedDays }) =>
   targets.map((trade) => {
     const { open, close } = rules.marketHours;
     const minute = kstMinuteOfDay(trade.executionMs);
+    const day = kstDayOf(trade.executionMs);
     // 1970-01-01 (day 0) was a Thursday.
-    const weekday = WEEKDAYS[(((kstDayOf(trade.executionMs) + 4) % 7) + 7) % 7]!;
+    const weekday = WEEKDAYS[(((day + 4) % 7) + 7) % 7]!;
     const weekend = weekday === 'Saturday' || weekday === 'Sunday';
-    if (!weekend && minute >= open && minute < close) return null;
+    const closedBecause = weekend ? undefined : closedDays?.get(day);
+    if (!weekend && closedBecause === undefined && minute >= open && minute < close) return null;
     return {
       rule: 'outside_market_hours',
       reason:
-        `executed ${weekday} ${formatMinute(minute)} KST, outside market hours ` +
-        `(Monday–Friday ${formatMinute(open)}–${formatMinute(close)} KST)`,
+        closedBecause !== undefined
+          ? `executed ${weekday} ${dateText(day)} ${formatMinute(minute)} KST, a day the market is closed ` +
+            `(${closedBecause})`
+          : `executed ${weekday} ${formatMinute(minute)} KST, outside market hours ` +
+            `(Monday–Friday ${formatMinute(open)}–${formatMinute(close)} KST)`,
     };
   });
+
+function dateText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

@@ -17,6 +17,8 @@ export interface RuleInput {
   /** The champion's feature reference (market levels, usual shares); null before the first champion. */
   reference: FeatureReference | null;
   rules: RuleSet;
+  /** Weekdays the market is closed (KST day number → why: a public holiday, a closure); none when absent. */
+  closedDays?: ReadonlyMap<number, string>;
 }
 
 /** One entry per target, in order: its hit, or null. */

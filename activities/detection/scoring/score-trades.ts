@@ -41,6 +41,8 @@ export interface ScoreTradesInput {
   context: readonly FeatureTrade[];
   champion: ChampionModel | null;
   rules: RuleSet;
+  /** Weekdays the market is closed (see RuleInput), for the market-hours rule. */
+  closedDays?: ReadonlyMap<number, string>;
   decision: DecisionSettings;
   /** Rows per ONNX run (the event loop gets a turn between runs). */
   chunkRows?: number;
@@ -55,7 +57,13 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
   const { targets, context, champion } = input;
   const population = context.length === 0 ? targets : [...context, ...targets];
   const rulesFor = () =>
-    evaluateRules({ targets, population, reference: champion?.reference ?? null, rules: input.rules });
+    evaluateRules({
+      targets,
+      population,
+      reference: champion?.reference ?? null,
+      rules: input.rules,
+      ...(input.closedDays && { closedDays: input.closedDays }),
+    });
   if (!champion) {
     const ruleHits = rulesFor();
     return targets.map((t, i) => ({

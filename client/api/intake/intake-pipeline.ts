@@ -104,13 +104,14 @@ async function scoreBatch(
   ruleSet: { rules: RuleSet },
 ): Promise<ScoredTrade[]> {
   const times = targets.map((t) => t.executionMs);
+  const closedDays = await deps.calendar.closedDays(Math.min(...times), Math.max(...times));
   const context = await deps.context.trades({
     fromMs: Math.min(...times) - contextMarginMs(ruleSet.rules),
     toMs: Math.max(...times),
     exclude: new Set(targets.map((t) => t.event_key)),
     limit: deps.contextLimit,
   });
-  return scoreTrades({ targets, context, champion, rules: ruleSet.rules, decision: deps.decision });
+  return scoreTrades({ targets, context, champion, rules: ruleSet.rules, closedDays, decision: deps.decision });
 }
 
 /** The recorded form of a score this request made (what readScores would read back). */

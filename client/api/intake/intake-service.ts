@@ -4,6 +4,7 @@ import type { Database, RuleHit } from '../../../schemas/db/database';
 import type { TradeRecord } from '../../../schemas/trade/fields';
 import type { Logger } from '../../../activities/logging/logger';
 import { eventKeyOf } from '../../../activities/ingest/event-key';
+import type { MarketCalendarHolder } from '../../../activities/detection/rules/market-calendar';
 import type { RuleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
 import type { ChampionHolder } from '../../../activities/detection/scoring/champion-holder';
 import type { DecisionSettings } from '../../../activities/detection/scoring/decision-policy';
@@ -19,6 +20,8 @@ export interface IntakeDeps {
   logger: Logger;
   champion: ChampionHolder;
   rules: RuleSetHolder;
+  /** Public holidays and closures, for the market-hours rule. */
+  calendar: MarketCalendarHolder;
   decision: DecisionSettings;
   /** Task queue of anomalyWorkflow (the CPU worker's). */
   workflowTaskQueue: string;

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../../activities/db/connection';
 import type { Logger } from '../../../activities/logging/logger';
 import { ArtefactStore } from '../../../activities/models/registry/artefact-store';
+import { MarketCalendarHolder } from '../../../activities/detection/rules/market-calendar';
 import { RuleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
 import { ChampionHolder } from '../../../activities/detection/scoring/champion-holder';
 import { dataPaths, type ApiConfig } from '../../../schemas/config';
@@ -10,6 +11,8 @@ import { createScoringBatcher } from './intake-pipeline';
 
 /** How long a minute of the recent flow is reused before it is read again (see ContextCache). */
 const CONTEXT_CACHE_MS = 2000;
+/** How often the market-hours rule re-reads the business calendar (closures entered reach the API within this). */
+const CALENDAR_POLL_MS = 60_000;
 import type { IntakeDeps } from './intake-service';
 import type { IntakeRouteOptions } from './trades.route';
 
@@ -46,6 +49,7 @@ export function createIntakeSetup(
     logger,
     champion,
     rules: new RuleSetHolder(services.db.kysely, config.CHAMPION_POLL_MS),
+    calendar: new MarketCalendarHolder(services.db.kysely, CALENDAR_POLL_MS),
     decision: {
       policy: config.DETECTION_POLICY,
       ...(config.DETECTION_THRESHOLD !== undefined && { threshold: config.DETECTION_THRESHOLD }),

@@ -218,6 +218,16 @@ describe('OpenAPI', () => {
   });
 });
 
+describe('the business calendar', () => {
+  it('flags a trade executed inside the session hours of a public holiday, naming it', async () => {
+    const { status, json } = await h.post(trade(57, { execution_ts: '2026-09-25T10:00:57+09:00' }), service);
+    assert.equal(status, 200, JSON.stringify(json));
+    const [item] = itemsOf(json);
+    assert.equal(item!.decision, 'anomaly');
+    assert.match(item!.ruleHits.map((r) => r.reason).join(), /2026-09-25 10:00 KST, a day the market is closed \(추석/);
+  });
+});
+
 describe('a timestamp finer than a millisecond', () => {
   it('is kept to the millisecond, so the stored score joins its trade and a re-post is a duplicate', async () => {
     const posted = trade(58, { execution_ts: '2026-11-20T10:15:58.123456789+09:00' });

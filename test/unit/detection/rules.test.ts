@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { dayNumberOf } from '../../../activities/models/features/trade-calendar';
 import type { FeatureTrade } from '../../../activities/models/features';
 import { fitFeatureReference } from '../../../activities/models/features';
 import { concentrationRule } from '../../../activities/detection/rules/concentration-rule';
@@ -95,6 +96,16 @@ describe('outside market hours', () => {
   });
   it('stays silent inside the session', () => {
     assert.equal(judge(marketHoursRule, featureTrade({ executionMs: Date.parse('2026-11-20T15:29:59+09:00') })), null);
+  });
+  it('fires inside the session hours on a day the market is closed, naming why', () => {
+    const chuseok = featureTrade({ executionMs: Date.parse('2026-09-25T10:00:00+09:00') });
+    const closedDays = new Map([[dayNumberOf('2026-09-25'), '추석']]);
+    const hit = marketHoursRule({ targets: [chuseok], population: [chuseok], reference: null, rules, closedDays })[0];
+    assert.match(hit!.reason, /executed Friday 2026-09-25 10:00 KST, a day the market is closed \(추석\)/);
+    // Without the calendar, or on an open day, the session hours alone decide.
+    assert.equal(judge(marketHoursRule, chuseok), null);
+    const open = featureTrade({ executionMs: Date.parse('2026-09-22T10:00:00+09:00') });
+    assert.equal(marketHoursRule({ targets: [open], population: [open], reference: null, rules, closedDays })[0], null);
   });
 });
 

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../schemas/db/database';
+import { readBusinessCalendar } from '../../calendar/read-business-calendar';
+import { dayNumberOf, kstDayOf } from '../../models/features/trade-calendar';
+
+/** KST day number → why the market is closed that day (a public holiday or a closure). */
+export type ClosedDays = ReadonlyMap<number, string>;
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The business calendar's closed days as the rules need them (the market-hours rule flags a trade executed on a
+ * public holiday), each year read at most once per `pollMs`, so a closure entered with `calendar close` reaches
+ * running processes within that. A year without holiday data has only our own closures here; the workflows'
+ * calendar activity sends the operations alert for it.
+ */
+export class MarketCalendarHolder {
+  private readonly years = new Map<number, { closed: ClosedDays; readAt: number }>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly pollMs: number,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** The closed days of the KST years that [fromMs, toMs] touches. */
+  async closedDays(fromMs: number, toMs: number): Promise<ClosedDays> {
+    const first = kstYearOf(fromMs);
+    const last = Math.max(first, Math.min(kstYearOf(toMs), first + 10));
+    if (first === last) return this.year(first);
+    const merged = new Map<number, string>();
+    for (let year = first; year <= last; year++) for (const [day, why] of await this.year(year)) merged.set(day, why);
+    return merged;
+  }
+
+  private async year(year: number): Promise<ClosedDays> {
+    const cached = this.years.get(year);
+    if (cached && this.clock() - cached.readAt < this.pollMs) return cached.closed;
+    const calendar = await readBusinessCalendar(this.db, { fromYear: year, toYear: year });
+    const closed = new Map(Object.entries(calendar.closed).map(([date, why]) => [dayNumberOf(date), why]));
+    this.years.set(year, { closed, readAt: this.clock() });
+    return closed;
+  }
+}
+
+function kstYearOf(utcMs: number): number {
+  return new Date(kstDayOf(utcMs) * MS_PER_DAY).getUTCFullYear();
+}
