@@ -60,20 +60,14 @@ export async function saveScoresAfter(
   }>`
     WITH ${leading ? sql`leading_cte AS (${leading}),` : sql``}
     input AS (
-      SELECT * FROM unnest(
-        ${s.map((x) => x.eventKey)}::uuid[], ${s.map((x) => new Date(x.executionMs).toISOString())}::timestamptz[],
-        ${s.map((x) => x.ensembleScore)}::float8[], ${s.map((x) => JSON.stringify(x.memberScores))}::text[],
-        ${s.map((x) => JSON.stringify(x.ruleHits))}::text[], ${s.map((x) => x.isAnomaly)}::boolean[],
-        ${s.map((x) => JSON.stringify(x.explanation ?? {}))}::text[], ${s.map((x) => kstDateOf(x.executionMs))}::date[],
-        ${t.map((x) => x.uti)}::text[], ${t.map((x) => x.product)}::text[], ${t.map((x) => x.desk)}::text[],
-        ${t.map((x) => x.notional_currency_leg1)}::text[], ${t.map((x) => String(x.notional_leg1))}::numeric[],
-        ${s.map((x) => anomalyWorkflowId(x.eventKey))}::text[]
-      ) AS u(k, ts, score, ms, rh, anomaly, ex, bdate, uti, product, desk, ccy, notional, wf)
+      SELECT * FROM jsonb_to_recordset(${inputRows(s, t)}::jsonb)
+        AS u(k uuid, ts timestamptz, score float8, ms jsonb, rh jsonb, anomaly boolean, ex jsonb, bdate date,
+          uti text, product text, desk text, ccy text, notional numeric, wf text)
     ),
     scored AS (
       INSERT INTO trade_scores (event_key, execution_ts, model_version, rule_set_version, ensemble_score,
         member_scores, rule_hits, is_anomaly, explanation, scored_by)
-      SELECT k, ts, ${input.modelVersion}, ${input.ruleSetVersion}, score, ms::jsonb, rh::jsonb, anomaly, ex::jsonb,
+      SELECT k, ts, ${input.modelVersion}, ${input.ruleSetVersion}, score, ms, rh, anomaly, ex,
         ${input.scoredBy}
       FROM input
       ON CONFLICT DO NOTHING
@@ -83,7 +77,7 @@ export async function saveScoresAfter(
     flagged AS (
       INSERT INTO anomalies (event_key, execution_ts, business_date, uti, product, desk, ensemble_score,
         model_version, rule_hits, detected_by, workflow_id)
-      SELECT k, ts, bdate, uti, product, desk, score, ${input.modelVersion}, rh::jsonb, ${input.scoredBy}, wf
+      SELECT k, ts, bdate, uti, product, desk, score, ${input.modelVersion}, rh, ${input.scoredBy}, wf
       FROM fresh WHERE anomaly
       ON CONFLICT (event_key) DO NOTHING
       RETURNING event_key, uti, execution_ts
@@ -117,4 +111,30 @@ export async function saveScoresAfter(
     }
   }
   return { leading: leadingKeys, stored, newAnomalies };
+}
+
+/**
+ * The rows to store as ONE JSON document, unpacked by jsonb_to_recordset: one native JSON.stringify here and one
+ * parse in PostgreSQL, instead of fourteen parameter arrays each formatted element by element by the driver.
+ */
+function inputRows(s: readonly ScoredTrade[], t: readonly FeatureTrade[]): string {
+  return JSON.stringify(
+    s.map((x, i) => ({
+      k: x.eventKey,
+      ts: new Date(x.executionMs).toISOString(),
+      score: x.ensembleScore,
+      ms: x.memberScores,
+      rh: x.ruleHits,
+      anomaly: x.isAnomaly,
+      ex: x.explanation ?? {},
+      bdate: kstDateOf(x.executionMs),
+      uti: t[i]!.uti,
+      product: t[i]!.product,
+      desk: t[i]!.desk,
+      ccy: t[i]!.notional_currency_leg1,
+      // Numerics as text: the decimal the trade carries, not a binary float's expansion.
+      notional: String(t[i]!.notional_leg1),
+      wf: anomalyWorkflowId(x.eventKey),
+    })),
+  );
 }
