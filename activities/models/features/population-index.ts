@@ -13,6 +13,8 @@ import { MirrorIndex } from './wash-pairs';
 export class PopulationIndex {
   readonly facts: readonly TradeFacts[];
   readonly times: Float64Array;
+  /** Few trades asked about: scan instead of building maps. */
+  private readonly scan: boolean;
   private quotes: Map<string, number[]> | null = null;
   private readonly levels = new Map<string, RobustLevel>();
   private mirrorIndex: MirrorIndex | null = null;
@@ -34,8 +36,6 @@ export class PopulationIndex {
     this.times = Float64Array.from(trades, (t) => t.executionMs);
     this.scan = queries * SCAN_RATIO <= trades.length;
   }
-
-  private readonly scan: boolean;
 
   /** Median and robust scale of the population's quotes under `pricedDayKey` (see TradeFacts), if it has any. */
   dayLevel(pricedDayKey: string): RobustLevel | undefined {
