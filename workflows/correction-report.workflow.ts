@@ -1,4 +1,4 @@
-import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import type { ReportActivities } from '../activities/report-data/report.activities';
 import {
   correctionReportInputSchema,
@@ -10,6 +10,7 @@ import { ACTIVITY_PROFILES } from './activity-profiles';
 import { deliverUntilAcknowledged, installDeliveryHandlers } from './report-delivery';
 
 const quick = proxyActivities<ReportActivities>(ACTIVITY_PROFILES.quickDb);
+const MAX_WAIT_SECONDS = 600;
 const render = proxyActivities<ReportActivities>(ACTIVITY_PROFILES.reportRender);
 
 /**
@@ -20,7 +21,16 @@ export async function correctionReportWorkflow(raw: CorrectionReportInput) {
   const state = installDeliveryHandlers();
   const input = correctionReportInputSchema.parse(raw);
   const reportId = correctionReportWorkflowId(input);
-  const original = await quick.findReportedDaily({ reportId: dailyReportWorkflowId(input.businessDate) });
+  const originalId = dailyReportWorkflowId(input.businessDate);
+  // A review made while the original was archived or rejected: the correction follows the original, never precedes
+  // it (checked after 5 s, then at doubling intervals up to 10 minutes). Runs from before this step did not wait.
+  if (patched('correction-waits-for-original')) {
+    for (let waitSeconds = 5; !(await quick.isReportTransmitted({ reportId: originalId }));) {
+      await sleep(`${waitSeconds} seconds`);
+      waitSeconds = Math.min(waitSeconds * 2, MAX_WAIT_SECONDS);
+    }
+  }
+  const original = await quick.findReportedDaily({ reportId: originalId });
   const built = await render.buildDailyReport({
     reportId,
     kind: 'correction',

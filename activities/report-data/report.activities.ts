@@ -64,6 +64,12 @@ export function createReportActivities(deps: ReportActivityDeps) {
       return { periodStart: report.period_start.toISOString(), periodEnd: report.period_end.toISOString() };
     },
 
+    /** Whether a report has gone out (transmitted or acknowledged): a correction is never sent before its original. */
+    async isReportTransmitted(input: { reportId: string }): Promise<boolean> {
+      const report = await getReport(deps.db.kysely, input.reportId);
+      return report?.status === 'transmitted' || report?.status === 'acknowledged';
+    },
+
     async recordReportEvent(input: { reportId: string; event: string; detail?: Record<string, unknown> }) {
       await addEvent(deps.db.kysely, input.reportId, input.event, input.detail ?? {});
       deps.logger.info({ reportId: input.reportId, event: input.event, ...input.detail }, 'report event');

@@ -6,7 +6,11 @@ import { DAILY_REPORT_COLUMN_NAMES } from '../../../activities/report-data/daily
 import { parseCsv } from '../../../activities/report-render/csv-format';
 import { startDailyReport } from '../../../client/reports/report-runs';
 import { REVIEW_SIGNAL, type AnomalyWorkflowState } from '../../../schemas/anomaly-workflow';
-import { correctionReportWorkflowId, REPORT_ACK_SIGNAL } from '../../../schemas/report-workflow';
+import {
+  correctionReportWorkflowId,
+  REPORT_ACK_SIGNAL,
+  REPORT_RESUBMIT_SIGNAL,
+} from '../../../schemas/report-workflow';
 import { anomalyWorkflowId, dailyReportWorkflowId } from '../../../schemas/workflow-ids';
 import { insertAnomaly } from '../../support/anomaly-rows';
 import { recordHistory } from '../../support/record-history';
@@ -20,7 +24,9 @@ import { validRow } from '../../support/trade-rows';
 const DATE = '2027-01-14';
 const REVIEW = DAILY_REPORT_COLUMN_NAMES.indexOf('review_status');
 let h: ReportHarness;
-const keys = { changed: '', reviewedEarly: '', unreported: '' };
+const keys = { changed: '', reviewedEarly: '', unreported: '', reviewedWhileRejected: '' };
+// The report of Wednesday 2027-01-20 covers [2027-01-18T20:00Z, 2027-01-19T20:00Z); the gateway rejects it first.
+const REJECTED_DATE = '2027-01-20';
 const utis: Record<string, string> = {};
 
 before(async () => {
@@ -37,6 +43,7 @@ before(async () => {
   // Received on Thursday: Friday's report, which was never built.
   keys.unreported = await flag('correction-never-reported', 3, '2027-01-14T02:00:00.000Z');
   await insertTrades(db, [{ row: validRow(4), receivedAt: '2027-01-13T03:00:00Z' }]);
+  keys.reviewedWhileRejected = await flag('correction-reviewed-while-rejected', 5, '2027-01-19T02:00:00.000Z');
   // The web UI recorded this decision before the report was built: the report already shows it.
   await recordReview(db, {
     reviewId: `rev-${keys.reviewedEarly}`,
@@ -109,6 +116,48 @@ describe('a review of an already-reported trade', { timeout: 300_000 }, () => {
     await recordHistory(h.client, anomalyWorkflowId(keys.changed), 'anomaly-reviewed-after-report');
   });
 
+  it('a review while the report is rejected and not yet resubmitted is corrected after the original goes out', async () => {
+    const originalId = dailyReportWorkflowId(REJECTED_DATE);
+    await startDailyReport(h.client, { businessDate: REJECTED_DATE, taskQueue: h.taskQueue });
+    await eventually(async () => (await reportRow(originalId))?.status === 'transmitted');
+    const original = h.client.workflow.getHandle(originalId);
+    await original.signal(REPORT_ACK_SIGNAL, { accepted: false, reason: 'E101 bad header' });
+    await eventually(async () => (await reportRow(originalId))?.status === 'not_reported');
+
+    // The resubmission will send the file as it was built, with the old status: a correction must follow it.
+    assert.equal((await review(keys.reviewedWhileRejected, 'confirm')).status, 'confirmed');
+    const id = correctionReportWorkflowId({
+      businessDate: REJECTED_DATE,
+      eventKey: keys.reviewedWhileRejected,
+      reviewId: `rev-${keys.reviewedWhileRejected}`,
+    });
+    await eventually(async () => {
+      const described = await h.client.workflow
+        .getHandle(id)
+        .describe()
+        .catch(() => undefined);
+      return described?.status.name === 'RUNNING';
+    });
+    await new Promise((r) => setTimeout(r, 6000));
+    assert.equal(await reportRow(id), undefined, 'nothing is sent before the original');
+
+    await original.signal(REPORT_RESUBMIT_SIGNAL, { reason: 'fixed' });
+    await eventually(async () => (await reportRow(originalId))?.status === 'transmitted');
+    assert.equal(statusIn((await reportRow(originalId))!.machine_path!).get(keys.reviewedWhileRejected), 'open');
+    await original.signal(REPORT_ACK_SIGNAL, { accepted: true });
+    await original.result();
+
+    const row = await eventually(async () => {
+      const r = await reportRow(id);
+      return r?.status === 'transmitted' && r;
+    }, 60_000);
+    assert.equal(statusIn(row.machine_path!).get(keys.reviewedWhileRejected), 'confirmed');
+    const correction = h.client.workflow.getHandle(id);
+    await correction.signal(REPORT_ACK_SIGNAL, { accepted: true });
+    await correction.result();
+    await recordHistory(h.client, id, 'correction-after-resubmitted-original');
+  });
+
   it('starts none when the report already showed the decision, or when the trade was never reported', async () => {
     assert.equal((await review(keys.reviewedEarly, 'dismiss')).status, 'dismissed');
     assert.equal((await review(keys.unreported, 'confirm')).status, 'confirmed');
@@ -124,7 +173,7 @@ describe('a review of an already-reported trade', { timeout: 300_000 }, () => {
       .select('report_id')
       .where('kind', '=', 'correction')
       .execute();
-    assert.equal(corrections.length, 1);
+    assert.equal(corrections.length, 2, 'the two corrected reviews, no other');
     await recordHistory(h.client, anomalyWorkflowId(keys.unreported), 'anomaly-reviewed-not-reported');
   });
 });
