@@ -1,4 +1,4 @@
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { anomalyWorkflowId } from '../../../schemas/workflow-ids';
 import type { Database } from '../../../schemas/db/database';
 import type { FeatureTrade } from '../../models/features/feature-trade';
@@ -48,7 +48,7 @@ export async function saveScores(db: Kysely<Database>, input: SaveScoresInput): 
 export async function saveScoresAfter(
   db: Kysely<Database>,
   input: SaveScoresInput,
-  leading?: Compilable<{ event_key: string }>,
+  leading?: RawBuilder<{ event_key: string }>,
 ): Promise<SavedScores & { leading: Set<string> }> {
   const s = input.scored;
   const t = input.trades;

@@ -1,9 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { TRADE_COLUMNS } from '../../../schemas/trade/fields';
 import type { Database } from '../../../schemas/db/database';
 import type { ScoredTrade } from '../../../activities/detection/scoring/score-trades';
 import { saveScoresAfter, type NewAnomaly } from '../../../activities/detection/scoring/score-store';
 import type { FeatureTrade } from '../../../activities/models/features/feature-trade';
 import type { KeyedRecord } from './intake-pipeline';
+
+/** What an API trade row is stored with: its record, its event key and its source (received_at by default). */
+const INSERTED_COLUMNS = ['event_key', 'source', ...TRADE_COLUMNS] as const;
 
 export interface StoredBatch {
   /** Event keys whose trade this statement stored; the others were stored before (duplicates). */
@@ -30,11 +34,17 @@ export async function storeScoredBatch(
     ruleSetVersion: number;
   },
 ): Promise<StoredBatch> {
-  const insertTrades = db
-    .insertInto('trades')
-    .values(input.batch.map(({ record, eventKey }) => ({ ...record, event_key: eventKey, source: 'api' as const })))
-    .onConflict((oc) => oc.columns(['execution_ts', 'event_key']).doNothing())
-    .returning('event_key');
+  // The trades as one JSON document (one bind parameter, however many trades: a batch of 2,000 records as VALUES
+  // came near PostgreSQL's 65,535-parameter limit), read into rows of the trades table's own types.
+  const columns = sql.join(INSERTED_COLUMNS.map((c) => sql.ref(c)));
+  const rows = JSON.stringify(
+    input.batch.map(({ record, eventKey }) => ({ ...record, event_key: eventKey, source: 'api' })),
+  );
+  const insertTrades = sql<{ event_key: string }>`
+    INSERT INTO trades (${columns})
+    SELECT ${columns} FROM jsonb_populate_recordset(NULL::trades, ${rows}::jsonb)
+    ON CONFLICT (execution_ts, event_key) DO NOTHING
+    RETURNING event_key`;
   const saved = await saveScoresAfter(db, { ...input, scoredBy: 'api' }, insertTrades);
   return { trades: saved.leading, scores: saved.stored, newAnomalies: saved.newAnomalies };
 }

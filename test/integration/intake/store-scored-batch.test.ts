@@ -87,3 +87,26 @@ it('scores a trade stored before without a score (from a file) and does not stor
   assert.deepEqual(saved.scores, new Set(batch.map((k) => k.eventKey)));
   assert.deepEqual([await count('trades'), await count('trade_scores')], [5, 5]);
 });
+
+it('stores a batch larger than a statement could carry as bind parameters, every field as validated', async () => {
+  // 3,000 records of 29 fields as VALUES would need 87,000 parameters; PostgreSQL allows 65,535.
+  const batch = Array.from({ length: 3000 }, (_, i) => keyed(10_000 + i));
+  const before = await count('trades');
+  const saved = await store(batch, new Set([7]));
+  assert.equal(saved.trades.size, 3000);
+  assert.equal(saved.scores.size, 3000);
+  assert.equal((await count('trades')) - before, 3000);
+  const stored = await database.db.kysely
+    .selectFrom('trades')
+    .selectAll()
+    .where('event_key', '=', batch[7]!.eventKey)
+    .executeTakeFirstOrThrow();
+  const record = batch[7]!.record;
+  assert.equal(stored.uti, record.uti);
+  assert.equal(stored.source, 'api');
+  assert.equal(Number(stored.notional_leg1), Number(record.notional_leg1));
+  assert.equal(stored.execution_ts.toISOString(), new Date(record.execution_ts).toISOString());
+  assert.equal(stored.effective_date, record.effective_date);
+  assert.equal(stored.desk, record.desk);
+  assert.ok(Date.now() - stored.received_at.getTime() < 60_000, 'received_at takes its default');
+});
