@@ -13,6 +13,12 @@ export function anomalyWorkflowId(eventKey: string): string {
   return `anomaly-${eventKey}`;
 }
 
+/** Weekly training of an ISO week (`YYYY-Www`) runs once, whether the schedule or a backfill starts it. */
+export function trainingWorkflowId(week: string): string {
+  if (!/^\d{4}-W\d{2}$/.test(week)) throw new Error(`not an ISO week YYYY-Www: ${week}`);
+  return `training-${week}`;
+}
+
 /** The daily KTFC report of a KST business date runs once. */
 export function dailyReportWorkflowId(businessDate: string): string {
   if (!DATE.test(businessDate)) throw new Error(`not a YYYY-MM-DD date: ${businessDate}`);

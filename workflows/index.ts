@@ -5,5 +5,9 @@ export { anomalyWorkflow } from './anomaly.workflow';
 export { dailyReportWorkflow } from './daily-report.workflow';
 export { cumulativeReportWorkflow, periodReportWorkflow } from './cumulative-report.workflow';
 export { correctionReportWorkflow } from './correction-report.workflow';
-export { cumulativeReportScheduledWorkflow, dailyReportScheduledWorkflow } from './scheduled-report-starts.workflow';
+export {
+  cumulativeReportScheduledWorkflow,
+  dailyReportScheduledWorkflow,
+  weeklyTrainingScheduledWorkflow,
+} from './scheduled-starts.workflow';
 export { batchDetectionWorkflow } from './batch-detection.workflow';

@@ -1,6 +1,6 @@
 import { trainingWeekFor } from '../../schemas/calendar/iso-week';
 import { datesBetween, isWeekday, quarterEndedBefore } from '../../schemas/reports/report-periods';
-import { cumulativeChainWorkflowId, dailyReportWorkflowId } from '../../schemas/workflow-ids';
+import { cumulativeChainWorkflowId, dailyReportWorkflowId, trainingWorkflowId } from '../../schemas/workflow-ids';
 
 /** One run a backfill would start: a deterministic id, so an existing run is found and skipped. */
 export interface PlannedRun {
@@ -62,7 +62,12 @@ export const BACKFILL_TARGETS: BackfillTarget[] = [
         .map((date) => {
           // 02:00 KST on that Saturday, as the schedule would have run it.
           const week = trainingWeekFor(Date.parse(`${date}T02:00:00+09:00`), 540);
-          return { date, workflowId: `training-${week}`, workflowType: 'weeklyTrainingWorkflow', args: [{ week }] };
+          return {
+            date,
+            workflowId: trainingWorkflowId(week),
+            workflowType: 'weeklyTrainingWorkflow',
+            args: [{ week }],
+          };
         }),
   },
 ];

@@ -12,9 +12,10 @@ export function scheduleDefinitions(options: { cpuTaskQueue: string }): Schedule
       },
       action: {
         type: 'startWorkflow',
-        workflowType: 'weeklyTrainingWorkflow',
-        // The server appends the scheduled time, so each week's run has its own id.
-        workflowId: 'training',
+        // A starter (ids training-schedule-<time>) that runs training-<week> of the week that ended, once: the id
+        // backfill uses, so a week trained by a backfill is joined, not trained twice.
+        workflowType: 'weeklyTrainingScheduledWorkflow',
+        workflowId: 'training-schedule',
         taskQueue: options.cpuTaskQueue,
         args: [{}],
       },

@@ -4,9 +4,11 @@ import {
   WorkflowExecutionAlreadyStartedError,
 } from '@temporalio/common';
 import { log, ParentClosePolicy, startChild, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { trainingWeekFor } from '../schemas/calendar/iso-week';
 import { kstDate, quarterEndedBefore } from '../schemas/reports/report-periods';
 import type { CumulativeReportInput, DailyReportInput } from '../schemas/report-workflow';
-import { cumulativeChainWorkflowId, dailyReportWorkflowId } from '../schemas/workflow-ids';
+import type { WeeklyTrainingInput } from '../schemas/model-training';
+import { cumulativeChainWorkflowId, dailyReportWorkflowId, trainingWorkflowId } from '../schemas/workflow-ids';
 
 const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
@@ -30,9 +32,9 @@ function scheduledKstDate(): string {
  * refuses a second run of the id even after the first closed, and an existing run is joined, not an error.
  */
 async function startOnce(
-  workflowType: 'dailyReportWorkflow' | 'cumulativeReportWorkflow',
+  workflowType: 'dailyReportWorkflow' | 'cumulativeReportWorkflow' | 'weeklyTrainingWorkflow',
   workflowId: string,
-  args: [DailyReportInput] | [CumulativeReportInput],
+  args: [DailyReportInput] | [CumulativeReportInput] | [WeeklyTrainingInput],
 ): Promise<ScheduledStart> {
   try {
     await startChild(workflowType, {
@@ -63,3 +65,15 @@ export async function cumulativeReportScheduledWorkflow(_input: NoInput = {}): P
   const quarter = quarterEndedBefore(scheduledKstDate());
   return startOnce('cumulativeReportWorkflow', cumulativeChainWorkflowId(quarter), [{ quarter }]);
 }
+
+/**
+ * What the `weekly-training` schedule runs (ids `training-schedule-<time>`): the ISO week (KST) that ended before the
+ * scheduled time, then `training-<week>` — the id backfill uses, so a week is trained once whichever path starts it.
+ */
+export async function weeklyTrainingScheduledWorkflow(_input: NoInput = {}): Promise<ScheduledStart> {
+  const scheduled = workflowInfo().typedSearchAttributes.get(SCHEDULED_START) ?? new Date();
+  const week = trainingWeekFor(scheduled.getTime(), KST_OFFSET_MINUTES);
+  return startOnce('weeklyTrainingWorkflow', trainingWorkflowId(week), [{ week }]);
+}
+
+const KST_OFFSET_MINUTES = 540;

@@ -8,22 +8,28 @@ import { applySchedules } from '../../../client/schedules/apply-schedules';
 import { scheduleDefinitions } from '../../../client/schedules/schedule-definitions';
 import { REPORT_ACK_SIGNAL } from '../../../schemas/report-workflow';
 import { cumulativeChainWorkflowId, dailyReportWorkflowId } from '../../../schemas/workflow-ids';
-import type { ScheduledStart } from '../../../workflows/scheduled-report-starts.workflow';
+import type { ScheduledStart } from '../../../workflows/scheduled-starts.workflow';
 import { recordHistory } from '../../support/record-history';
 import { eventually, startReportHarness, type ReportHarness } from '../../support/report-harness';
 
-// The report schedules on the dev server, run through Temporal's own schedule backfill at past scheduled times:
-// every path (schedule, backfill CLI, `report daily`) ends in the one workflow `ktfc-daily-<date>`.
+// The report and training schedules on the dev server, run through Temporal's own schedule backfill at past
+// scheduled times: every path (schedule, backfill CLI, `report daily`) ends in the one workflow `ktfc-daily-<date>`,
+// and a week is trained once as `training-<week>`.
 let h: ReportHarness;
-let scheduleIds: Record<'daily' | 'cumulative', string>;
+let scheduleIds: Record<'daily' | 'cumulative' | 'training', string>;
 
 before(async () => {
   h = await startReportHarness({ REPORT_TRANSPORT: 'dir' });
   const definitions = scheduleDefinitions({ cpuTaskQueue: h.taskQueue })
-    .filter((d) => d.scheduleId === 'daily-report' || d.scheduleId === 'cumulative-report')
+    .filter((d) => ['daily-report', 'cumulative-report', 'weekly-training'].includes(d.scheduleId))
     .map((d) => ({ ...d, scheduleId: `${d.scheduleId}-${h.taskQueue}`, state: { paused: true } }));
   await applySchedules(h.client, definitions);
-  scheduleIds = { daily: definitions[0]!.scheduleId, cumulative: definitions[1]!.scheduleId };
+  const idOf = (name: string) => definitions.find((d) => d.scheduleId.startsWith(name))!.scheduleId;
+  scheduleIds = {
+    daily: idOf('daily-report'),
+    cumulative: idOf('cumulative-report'),
+    training: idOf('weekly-training'),
+  };
 });
 
 after(async () => {
@@ -147,5 +153,30 @@ describe('scheduled reports run each business date once', { timeout: 300_000 }, 
     });
     assert.deepEqual(backfill.skipped, [cumulativeChainWorkflowId('2027-Q1')]);
     await recordHistory(h.client, run.starterId, 'cumulative-report-scheduled');
+  });
+});
+
+describe('scheduled training runs each week once', { timeout: 300_000 }, () => {
+  it('the schedule trains the ISO week that ended under its backfill id; a backfill of that Saturday skips it', async () => {
+    // 02:00 KST on Saturday 2027-03-06 is 17:00 UTC the day before; the trading week that ended is 2027-W09.
+    const run = await runScheduleAt(scheduleIds.training, '2027-03-05T17:00:00Z');
+    assert.match(run.starterId, /^training-schedule-/);
+    assert.deepEqual(
+      { workflowId: run.workflowId, started: run.started },
+      { workflowId: 'training-2027-W09', started: true },
+    );
+    const described = await h.client.workflow.getHandle('training-2027-W09').describe();
+    assert.equal(described.type, 'weeklyTrainingWorkflow');
+    const backfill = await runBackfill(h.client, {
+      target: backfillTarget('weekly-training'),
+      from: '2027-03-06',
+      to: '2027-03-06',
+      taskQueue: h.taskQueue,
+    });
+    assert.deepEqual(backfill.skipped, ['training-2027-W09']);
+    assert.equal(backfill.started.length, 0);
+    // The training itself is weeklyTrainingWorkflow's test; here it has no data and is stopped.
+    await h.client.workflow.getHandle('training-2027-W09').terminate('test: starter checked');
+    await recordHistory(h.client, run.starterId, 'weekly-training-scheduled');
   });
 });
