@@ -5,6 +5,7 @@ import {
 } from '@temporalio/common';
 import { log, ParentClosePolicy, startChild, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import { trainingWeekFor } from '../schemas/calendar/iso-week';
+import { KST_OFFSET_MINUTES } from '../schemas/calendar/kst';
 import { kstDate, quarterEndedBefore } from '../schemas/reports/report-periods';
 import type { CumulativeReportInput, DailyReportInput } from '../schemas/report-workflow';
 import type { WeeklyTrainingInput } from '../schemas/model-training';
@@ -75,5 +76,3 @@ export async function weeklyTrainingScheduledWorkflow(_input: NoInput = {}): Pro
   const week = trainingWeekFor(scheduled.getTime(), KST_OFFSET_MINUTES);
   return startOnce('weeklyTrainingWorkflow', trainingWorkflowId(week), [{ week }]);
 }
-
-const KST_OFFSET_MINUTES = 540;

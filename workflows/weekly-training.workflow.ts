@@ -3,6 +3,7 @@ import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { TrainingDataActivities } from '../activities/models/training/training-data.activities';
 import type { TrainingGpuActivities } from '../activities/models/training/training-gpu.activities';
 import { trainingWeekFor } from '../schemas/calendar/iso-week';
+import { KST_OFFSET_MINUTES } from '../schemas/calendar/kst';
 import {
   DETECTOR_KINDS,
   weeklyTrainingInputSchema,
@@ -26,7 +27,7 @@ export async function weeklyTrainingWorkflow(raw: WeeklyTrainingInput): Promise<
   const info = workflowInfo();
   // A scheduled (or backfilled) run covers the week before its scheduled time, not before "now".
   const scheduled = info.typedSearchAttributes.get(SCHEDULED_START);
-  const week = input.week ?? trainingWeekFor((scheduled ?? new Date()).getTime(), 540);
+  const week = input.week ?? trainingWeekFor((scheduled ?? new Date()).getTime(), KST_OFFSET_MINUTES);
   // Run ids are UUIDv7 (time first): their random tail tells runs of the same week apart.
   const version = `${week}.${info.runId.replace(/-/g, '').slice(-12)}`;
   const gpu = proxyActivities<TrainingGpuActivities>({

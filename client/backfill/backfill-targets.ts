@@ -1,4 +1,5 @@
 import { trainingWeekFor } from '../../schemas/calendar/iso-week';
+import { KST_OFFSET_MINUTES } from '../../schemas/calendar/kst';
 import { datesBetween, isWeekday, quarterEndedBefore } from '../../schemas/reports/report-periods';
 import { cumulativeChainWorkflowId, dailyReportWorkflowId, trainingWorkflowId } from '../../schemas/workflow-ids';
 
@@ -61,7 +62,7 @@ export const BACKFILL_TARGETS: BackfillTarget[] = [
         .filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)
         .map((date) => {
           // 02:00 KST on that Saturday, as the schedule would have run it.
-          const week = trainingWeekFor(Date.parse(`${date}T02:00:00+09:00`), 540);
+          const week = trainingWeekFor(Date.parse(`${date}T02:00:00+09:00`), KST_OFFSET_MINUTES);
           return {
             date,
             workflowId: trainingWorkflowId(week),

@@ -4,6 +4,8 @@
  */
 
 export const KST_OFFSET_MS = 9 * 3_600_000;
+/** The same offset in minutes east of UTC, as ISO-week helpers take it. */
+export const KST_OFFSET_MINUTES = 9 * 60;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 

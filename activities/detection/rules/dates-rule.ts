@@ -1,9 +1,8 @@
+import { kstDateOf } from '../../../schemas/calendar/kst';
 import { dayNumberOf, kstDayOf } from '../../models/features/trade-calendar';
 import type { RuleEvaluator } from './rule-input';
 
 const DAYS_PER_YEAR = 365.25;
-
-const dateText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Dates that contradict each other or the execution: effective after expiration, a new trade already expired when
@@ -23,18 +22,18 @@ export const datesRule: RuleEvaluator = ({ targets, rules }) =>
       const { maxBackdatedDays, maxForwardStartDays, maxTenorYears } = rules.dates;
       if (expiration < executed) {
         reasons.push(
-          `expiration date ${trade.expiration_date} is before the execution date ${dateText(executed)} (KST)`,
+          `expiration date ${trade.expiration_date} is before the execution date ${kstDateOf(trade.executionMs)} (KST)`,
         );
       } else if (effective < executed - maxBackdatedDays) {
         reasons.push(
           `effective date ${trade.effective_date} is ${executed - effective} days before the execution date ` +
-            `${dateText(executed)} (KST; at most ${maxBackdatedDays})`,
+            `${kstDateOf(trade.executionMs)} (KST; at most ${maxBackdatedDays})`,
         );
       }
       if (effective > executed + maxForwardStartDays) {
         reasons.push(
           `effective date ${trade.effective_date} is ${effective - executed} days after the execution date ` +
-            `${dateText(executed)} (KST; at most ${maxForwardStartDays})`,
+            `${kstDateOf(trade.executionMs)} (KST; at most ${maxForwardStartDays})`,
         );
       }
       const tenorYears = (expiration - effective) / DAYS_PER_YEAR;

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../schemas/db/database';
 import { readBusinessCalendar } from '../../calendar/read-business-calendar';
-import { dayNumberOf, kstDayOf } from '../../models/features/trade-calendar';
+import { kstYearOf } from '../../../schemas/calendar/kst';
+import { dayNumberOf } from '../../models/features/trade-calendar';
 
 /** KST day number → why the market is closed that day (a public holiday or a closure). */
 export type ClosedDays = ReadonlyMap<number, string>;
-
-const MS_PER_DAY = 86_400_000;
 
 /**
  * The business calendar's closed days as the rules need them (the market-hours rule flags a trade executed on a
@@ -41,8 +40,4 @@ export class MarketCalendarHolder {
     this.years.set(year, { closed, readAt: this.clock() });
     return closed;
   }
-}
-
-function kstYearOf(utcMs: number): number {
-  return new Date(kstDayOf(utcMs) * MS_PER_DAY).getUTCFullYear();
 }

@@ -1,3 +1,4 @@
+import { kstDateOf } from '../../../schemas/calendar/kst';
 import { kstDayOf, kstMinuteOfDay } from '../../models/features/trade-calendar';
 import { formatMinute, type RuleEvaluator } from './rule-input';
 
@@ -21,13 +22,9 @@ export const marketHoursRule: RuleEvaluator = ({ targets, rules, closedDays }) =
       rule: 'outside_market_hours',
       reason:
         closedBecause !== undefined
-          ? `executed ${weekday} ${dateText(day)} ${formatMinute(minute)} KST, a day the market is closed ` +
-            `(${closedBecause})`
+          ? `executed ${weekday} ${kstDateOf(trade.executionMs)} ${formatMinute(minute)} KST, ` +
+            `a day the market is closed (${closedBecause})`
           : `executed ${weekday} ${formatMinute(minute)} KST, outside market hours ` +
             `(Monday–Friday ${formatMinute(open)}–${formatMinute(close)} KST)`,
     };
   });
-
-function dateText(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db } from '../../db/connection';
 import type { Logger } from '../../logging/logger';
 import { isoWeekRange } from '../../../schemas/calendar/iso-week';
+import { KST_OFFSET_MINUTES } from '../../../schemas/calendar/kst';
 import { ArtefactStore } from '../registry/artefact-store';
 import { keepChampion, promoteModelVersion } from '../registry/model-registry';
 import type { ExecutionProvider } from '../scoring/onnx-session';
@@ -17,7 +18,6 @@ export interface TrainingDeps {
 }
 
 /** Korea Standard Time, UTC+9 all year. */
-const KST_OFFSET_MINUTES = 540;
 
 /** The folder one training run's activities share (the CPU and GPU workers see the same DATA_DIR). */
 export function trainingWorkDir(modelsDir: string, version: string): string {
