@@ -3,6 +3,7 @@ import type { Database } from '../../../schemas/db/database';
 import { readBusinessCalendar } from '../../calendar/read-business-calendar';
 import { kstYearOf } from '../../../schemas/calendar/kst';
 import { dayNumberOf } from '../../models/features/trade-calendar';
+import { RefreshedValue } from './refreshed-value';
 
 /** KST day number → why the market is closed that day (a public holiday or a closure). */
 export type ClosedDays = ReadonlyMap<number, string>;
@@ -14,7 +15,7 @@ export type ClosedDays = ReadonlyMap<number, string>;
  * calendar activity sends the operations alert for it.
  */
 export class MarketCalendarHolder {
-  private readonly years = new Map<number, { closed: ClosedDays; readAt: number }>();
+  private readonly years = new Map<number, RefreshedValue<ClosedDays>>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -26,18 +27,27 @@ export class MarketCalendarHolder {
   async closedDays(fromMs: number, toMs: number): Promise<ClosedDays> {
     const first = kstYearOf(fromMs);
     const last = Math.max(first, Math.min(kstYearOf(toMs), first + 10));
-    if (first === last) return this.year(first);
+    if (first === last) return this.year(first).get();
     const merged = new Map<number, string>();
-    for (let year = first; year <= last; year++) for (const [day, why] of await this.year(year)) merged.set(day, why);
+    for (let year = first; year <= last; year++) {
+      for (const [day, why] of await this.year(year).get()) merged.set(day, why);
+    }
     return merged;
   }
 
-  private async year(year: number): Promise<ClosedDays> {
-    const cached = this.years.get(year);
-    if (cached && this.clock() - cached.readAt < this.pollMs) return cached.closed;
-    const calendar = await readBusinessCalendar(this.db, { fromYear: year, toYear: year });
-    const closed = new Map(Object.entries(calendar.closed).map(([date, why]) => [dayNumberOf(date), why]));
-    this.years.set(year, { closed, readAt: this.clock() });
-    return closed;
+  private year(year: number): RefreshedValue<ClosedDays> {
+    let value = this.years.get(year);
+    if (!value) {
+      value = new RefreshedValue(
+        async () => {
+          const calendar = await readBusinessCalendar(this.db, { fromYear: year, toYear: year });
+          return new Map(Object.entries(calendar.closed).map(([date, why]) => [dayNumberOf(date), why]));
+        },
+        this.pollMs,
+        this.clock,
+      );
+      this.years.set(year, value);
+    }
+    return value;
   }
 }

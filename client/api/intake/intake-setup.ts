@@ -3,7 +3,7 @@ import type { Db } from '../../../activities/db/connection';
 import type { Logger } from '../../../activities/logging/logger';
 import { ArtefactStore } from '../../../activities/models/registry/artefact-store';
 import { MarketCalendarHolder } from '../../../activities/detection/rules/market-calendar';
-import { RuleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
+import { ruleSetHolder } from '../../../activities/detection/rules/rule-set-holder';
 import { ChampionHolder } from '../../../activities/detection/scoring/champion-holder';
 import { dataPaths, type ApiConfig } from '../../../schemas/config';
 import { ContextCache } from './context-cache';
@@ -48,7 +48,7 @@ export function createIntakeSetup(
     temporal: services.temporal,
     logger,
     champion,
-    rules: new RuleSetHolder(services.db.kysely, config.CHAMPION_POLL_MS),
+    rules: ruleSetHolder(services.db.kysely, config.CHAMPION_POLL_MS),
     calendar: new MarketCalendarHolder(services.db.kysely, CALENDAR_POLL_MS),
     decision: {
       policy: config.DETECTION_POLICY,
