@@ -1,6 +1,6 @@
 import type { RuleHit } from '../../../schemas/db/database';
 import type { RuleSet } from '../../../schemas/detection/rule-set';
-import { createMatrix, type Matrix } from '../../models/data/matrix';
+import type { Matrix } from '../../models/data/matrix';
 import { extractFeatures } from '../../models/features/extract-features';
 import type { FeatureTrade } from '../../models/features/feature-trade';
 import { availableParallelism } from 'node:os';
@@ -80,12 +80,15 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
   const offset = population.length - targets.length;
   // A CUDA session keeps the GPU: only CPU scoring moves to the worker threads.
   const useWorkers = champion.onnx && champion.provider === 'cpu' && targets.length >= WORKER_MIN_ROWS;
-  let x: Matrix;
+  // The targets' feature rows, in order, in parts of partRows rows (the last may be shorter).
+  let parts: Matrix[];
+  let partRows: number;
   let scores: EnsembleScores;
   let ruleHits: RuleHit[][];
   if (useWorkers) {
     // Each chunk's rows go to a worker as soon as their features are ready; the rules run while the threads score.
-    const parts: Matrix[] = [];
+    parts = [];
+    partRows = WORKER_CHUNK_ROWS;
     const scoring: Promise<EnsembleScores>[] = [];
     for (let from = offset; from < population.length; from += WORKER_CHUNK_ROWS) {
       const part = extractFeatures(population, champion.reference, {
@@ -97,14 +100,20 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       scoring.push(scoreOnWorker(champion, part));
     }
     ruleHits = rulesFor();
-    x = concatRows(parts);
     scores = concatScores(await Promise.all(scoring));
   } else {
     // Only the targets' rows: the context is measured against, not scored.
-    x = extractFeatures(population, champion.reference, { fromRow: offset });
+    const x = extractFeatures(population, champion.reference, { fromRow: offset });
+    [parts, partRows] = [[x], Math.max(x.rows, 1)];
     ruleHits = rulesFor();
     scores = await scoreEnsemble(champion.session, x, input.chunkRows ? { chunkRows: input.chunkRows } : {});
   }
+  // Only anomalies are explained: their rows are read where they are, not from a copy of all rows.
+  const featureRow = (i: number) => {
+    const part = parts[Math.floor(i / partRows)]!;
+    const r = i % partRows;
+    return part.data.subarray(r * part.cols, (r + 1) * part.cols);
+  };
   const spec = effectiveSpec(champion.spec, input.decision);
   const m = scores.memberCount;
   return targets.map((t, i) => {
@@ -120,7 +129,7 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       memberScores: memberScoresOf(spec.members, members),
       modelsFlagged,
       isAnomaly,
-      explanation: isAnomaly ? explainRow(champion, x.data.subarray(i * x.cols, (i + 1) * x.cols)) : null,
+      explanation: isAnomaly ? explainRow(champion, featureRow(i)) : null,
     };
   });
 }
@@ -147,19 +156,6 @@ async function scoreOnWorker(champion: ChampionModel, x: Matrix): Promise<Ensemb
   } catch {
     return scoreEnsemble(champion.session, x);
   }
-}
-
-function concatRows(parts: readonly Matrix[]): Matrix {
-  if (parts.length === 1) return parts[0]!;
-  const cols = parts[0]?.cols ?? 0;
-  const rows = parts.reduce((n, p) => n + p.rows, 0);
-  const data = new Float64Array(rows * cols);
-  let at = 0;
-  for (const p of parts) {
-    data.set(p.data, at);
-    at += p.data.length;
-  }
-  return createMatrix(rows, cols, data);
 }
 
 function concatScores(parts: readonly EnsembleScores[]): EnsembleScores {
