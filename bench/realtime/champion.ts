@@ -83,10 +83,8 @@ export async function trainChampion(
 ): Promise<void> {
   const { onnx, spec, scaler, states, reference, trainRows, holdoutRows } = await trainChampionArtefacts(options);
   const store = new ArtefactStore(modelsDir);
-  const stored = await store.write(options.version, 'ensemble.onnx', onnx);
   const manifest = { spec, scaler, featureNames: [...FEATURE_NAMES], states };
-  await store.write(options.version, 'manifest.json', Buffer.from(JSON.stringify(manifest)));
-  await store.write(options.version, 'feature-reference.json', Buffer.from(JSON.stringify(reference)));
+  const stored = await store.writeVersion(options.version, { onnx, manifest, reference });
   await registerModelVersion(db.kysely, {
     version: options.version,
     trainingWeek: 'bench',

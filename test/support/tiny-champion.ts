@@ -75,10 +75,8 @@ export async function installTinyChampion(
     detectors: { iforest: DETECTOR_ADAPTERS.iforest.addNodes(state) },
   });
   const store = new ArtefactStore(modelsDir);
-  const stored = await store.write(options.version, 'ensemble.onnx', onnx);
   const manifest = { spec, scaler, featureNames: [...FEATURE_NAMES], states: { iforest: state } };
-  await store.write(options.version, 'manifest.json', Buffer.from(JSON.stringify(manifest)));
-  await store.write(options.version, 'feature-reference.json', Buffer.from(JSON.stringify(reference)));
+  const stored = await store.writeVersion(options.version, { onnx, manifest, reference });
   await registerModelVersion(db.kysely, {
     version: options.version,
     trainingWeek: '2026-W47',

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { MinMaxScalerParams } from '../../models/data/minmax-scaler';
 import { parseMinMaxScalerParams } from '../../models/data/minmax-scaler';
@@ -39,14 +38,9 @@ export async function loadChampionModel(
   version: ModelVersionSummary,
   provider: ExecutionProvider,
 ): Promise<ChampionModel> {
-  const dir = path.dirname(version.onnxPath);
   const onnx = await store.read(version.onnxPath, version.onnxSha256);
-  const manifest = JSON.parse(
-    (await store.readUnchecked(path.join(dir, 'manifest.json'))).toString('utf8'),
-  ) as StoredManifest;
-  const reference = parseFeatureReference(
-    JSON.parse((await store.readUnchecked(path.join(dir, 'feature-reference.json'))).toString('utf8')),
-  );
+  const manifest = (await store.readSideJson(version.onnxPath, 'manifest')) as StoredManifest;
+  const reference = parseFeatureReference(await store.readSideJson(version.onnxPath, 'reference'));
   if (!Array.isArray(manifest.spec?.members) || manifest.spec.members.length === 0) {
     throw new Error(`model ${version.version}: manifest has no ensemble members`);
   }

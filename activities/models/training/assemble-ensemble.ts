@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Db } from '../../db/connection';
 import type { MinMaxScalerParams } from '../data/minmax-scaler';
 import { buildEnsemble, metricsOf } from '../ensemble/build-ensemble';
@@ -119,10 +118,8 @@ export async function assembleEnsemble(
     trainScoreHistogram: valueHistogram(trainScores.score),
     states,
   };
-  const stored = await deps.store.write(input.version, 'ensemble.onnx', onnx);
-  await deps.store.write(input.version, 'manifest.json', Buffer.from(JSON.stringify(manifest)));
   const reference = await readJson<FeatureReference>(files.reference);
-  await deps.store.write(input.version, 'feature-reference.json', Buffer.from(JSON.stringify(reference)));
+  const stored = await deps.store.writeVersion(input.version, { onnx, manifest, reference });
 
   const champion = await currentChampion(deps.db.kysely);
   const holdoutTrades = await readJson<FeatureTrade[]>(files.holdoutTrades);
@@ -208,13 +205,7 @@ async function measureDrift(
 export async function loadVersion(store: ArtefactStore, version: ModelVersionSummary) {
   try {
     const onnx = await store.read(version.onnxPath, version.onnxSha256);
-    const reference = parseFeatureReference(
-      JSON.parse(
-        (await store.readUnchecked(path.join(path.dirname(version.onnxPath), 'feature-reference.json'))).toString(
-          'utf8',
-        ),
-      ),
-    );
+    const reference = parseFeatureReference(await store.readSideJson(version.onnxPath, 'reference'));
     return { onnx, reference };
   } catch {
     return null;
@@ -223,8 +214,7 @@ export async function loadVersion(store: ArtefactStore, version: ModelVersionSum
 
 async function readManifest(store: ArtefactStore, version: ModelVersionSummary): Promise<VersionManifest | null> {
   try {
-    const bytes = await store.readUnchecked(path.join(path.dirname(version.onnxPath), 'manifest.json'));
-    return JSON.parse(bytes.toString('utf8')) as VersionManifest;
+    return (await store.readSideJson(version.onnxPath, 'manifest')) as VersionManifest;
   } catch {
     return null;
   }
