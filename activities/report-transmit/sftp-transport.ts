@@ -2,18 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
+import type { ReportTransportConfig } from '../../schemas/report-config';
 import { PermanentDeliveryError, type DeliveryRequest, type ReportTransport } from './transport';
 
-export interface SftpTransportOptions {
-  host: string;
-  port: number;
-  username: string;
-  /** Path of a private key file, or a password (from the environment). */
-  privateKeyFile?: string | undefined;
-  password?: string | undefined;
-  remoteDir: string;
+/** The `sftp` transport's configuration (a private key file or a password, from the environment). */
+export type SftpTransportOptions = Omit<Extract<ReportTransportConfig, { kind: 'sftp' }>, 'kind'> & {
   readyTimeoutMs?: number;
-}
+};
 
 async function remoteSha256(sftp: SftpClient, remotePath: string): Promise<string> {
   const hash = createHash('sha256');
