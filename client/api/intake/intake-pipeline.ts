@@ -104,10 +104,11 @@ async function scoreBatch(
   ruleSet: { rules: RuleSet },
 ): Promise<ScoredTrade[]> {
   const times = targets.map((t) => t.executionMs);
-  const closedDays = await deps.calendar.closedDays(Math.min(...times), Math.max(...times));
+  const [first, last] = [Math.min(...times), Math.max(...times)];
+  const closedDays = await deps.calendar.closedDays(first, last);
   const context = await deps.context.trades({
-    fromMs: Math.min(...times) - contextMarginMs(ruleSet.rules),
-    toMs: Math.max(...times),
+    fromMs: first - contextMarginMs(ruleSet.rules),
+    toMs: last,
     exclude: new Set(targets.map((t) => t.event_key)),
     limit: deps.contextLimit,
   });
