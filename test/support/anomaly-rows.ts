@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schemas/db/database';
 import { anomalyWorkflowId } from '../../schemas/workflow-ids';
+import { insertTrades } from './report-trades';
 import { validRow } from './trade-rows';
 
 /** A uuid-shaped trade event key derived from a label, so each test has its own anomaly. */
@@ -20,24 +21,7 @@ export async function insertAnomaly(
 ): Promise<{ eventKey: string; uti: string }> {
   const eventKey = eventKeyOf(options.label);
   const row = validRow(options.n, { execution_ts: options.executionTs });
-  const nullable = (v: string) => (v === '' ? null : v);
-  await db
-    .insertInto('trades')
-    .values({
-      ...row,
-      event_key: eventKey,
-      file_id: null,
-      line_no: null,
-      source: 'api',
-      prior_uti: null,
-      notional_leg2: null,
-      notional_currency_leg2: null,
-      spread: null,
-      price: null,
-      event_type: nullable(row.event_type),
-      platform_id: nullable(row.platform_id),
-    })
-    .execute();
+  await insertTrades(db, [{ row, eventKey }]);
   const ruleHits = [{ rule: 'notional_above_threshold', reason: 'notional 10,000,000,000 KRW above the IRS limit' }];
   await db
     .insertInto('trade_scores')

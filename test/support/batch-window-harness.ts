@@ -16,6 +16,7 @@ import type { Database } from '../../schemas/db/database';
 import { createAlertActivities } from '../../workers/alert-activities';
 import { TEST_MAIL, type AlertSuite } from './alert-harness';
 import { eventKeyOf } from './anomaly-rows';
+import { insertTrades } from './report-trades';
 import { scratchDir, uniqueTaskQueue } from './temporal-env';
 import { validRow } from './trade-rows';
 
@@ -111,26 +112,13 @@ export async function insertLargeTrades(
   db: Kysely<Database>,
   options: { label: string; firstN: number; count: number; ms: number },
 ): Promise<void> {
-  for (let i = 0; i < options.count; i++) {
+  const rows = Array.from({ length: options.count }, (_, i) => {
     const n = options.firstN + i;
     const row = validRow(n, {
       execution_ts: new Date(options.ms + i * 1000).toISOString(),
       notional_leg1: '5000000000000',
     });
-    await db
-      .insertInto('trades')
-      .values({
-        ...row,
-        event_key: eventKeyOf(`${options.label}-${n}`),
-        file_id: null,
-        line_no: null,
-        source: 'api',
-        prior_uti: null,
-        notional_leg2: null,
-        notional_currency_leg2: null,
-        spread: null,
-        price: null,
-      })
-      .execute();
-  }
+    return { row, eventKey: eventKeyOf(`${options.label}-${n}`) };
+  });
+  await insertTrades(db, rows);
 }

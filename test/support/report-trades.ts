@@ -6,18 +6,23 @@ import type { validRow } from './trade-rows';
 
 type Row = ReturnType<typeof validRow>;
 
-/** Stores trades as ingestion would (empty cells → NULL), received at `receivedAt`; returns their event keys. */
-export async function insertTrades(db: Kysely<Database>, rows: { row: Row; receivedAt: string }[]): Promise<string[]> {
+/**
+ * Stores trades as ingestion would (empty cells → NULL), under `eventKey` (a fresh one by default), received at
+ * `receivedAt` (now by default); returns their event keys.
+ */
+export async function insertTrades(
+  db: Kysely<Database>,
+  rows: { row: Row; receivedAt?: string; eventKey?: string }[],
+): Promise<string[]> {
   const keys: string[] = [];
-  const values = rows.map(({ row, receivedAt }) => {
-    const eventKey = randomUUID();
+  const values = rows.map(({ row, receivedAt, eventKey = randomUUID() }) => {
     keys.push(eventKey);
     const record = Object.fromEntries(TRADE_COLUMNS.map((c) => [c, row[c] === '' ? null : row[c]]));
     return {
       ...record,
       event_key: eventKey,
       source: 'api' as const,
-      received_at: receivedAt,
+      ...(receivedAt !== undefined && { received_at: receivedAt }),
       file_id: null,
       line_no: null,
     };
