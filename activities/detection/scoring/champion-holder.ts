@@ -35,9 +35,11 @@ export class ChampionHolder {
   }
 
   async get(): Promise<ChampionModel | null> {
+    // A refresh in flight is joined, not bypassed: a caller arriving while a new champion is being loaded must not
+    // score with the one it replaces.
+    if (this.pending) return this.pending;
     if (this.clock() - this.checkedAt < this.options.pollMs) return this.model;
-    // One refresh at a time: concurrent requests share it.
-    this.pending ??= this.refresh().finally(() => (this.pending = null));
+    this.pending = this.refresh().finally(() => (this.pending = null));
     return this.pending;
   }
 
@@ -49,9 +51,10 @@ export class ChampionHolder {
   private async refresh(): Promise<ChampionModel | null> {
     const { db, store, provider, logger } = this.options;
     const champion = await currentChampion(db.kysely);
-    this.checkedAt = this.clock();
-    if (champion?.version === this.model?.version) return this.model;
-    if (!champion) return this.model;
+    if (!champion || champion.version === this.model?.version) {
+      this.checkedAt = this.clock();
+      return this.model;
+    }
     try {
       const loaded = await loadChampionModel(store, champion, provider);
       const previous = this.model;
@@ -64,6 +67,8 @@ export class ChampionHolder {
         'champion model could not be loaded; keeping the previous one',
       );
     }
+    // Fresh from the end of the load, so pollMs is the time between registry reads, not shortened by a slow load.
+    this.checkedAt = this.clock();
     return this.model;
   }
 }
