@@ -78,18 +78,15 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
     }));
   }
   const offset = population.length - targets.length;
+  const spec = effectiveSpec(champion.spec, input.decision);
   // A CUDA session keeps the GPU: only CPU scoring moves to the worker threads.
   const useWorkers = champion.onnx && champion.provider === 'cpu' && targets.length >= WORKER_MIN_ROWS;
-  // The targets' feature rows, in order, in parts of partRows rows (the last may be shorter).
-  let parts: Matrix[];
-  let partRows: number;
-  let scores: EnsembleScores;
+  // The targets' feature rows in parts (the last may be shorter), each scored as one job.
+  const parts: Matrix[] = [];
+  const scoring: Promise<EnsembleScores>[] = [];
   let ruleHits: RuleHit[][];
   if (useWorkers) {
-    // Each chunk's rows go to a worker as soon as their features are ready; the rules run while the threads score.
-    parts = [];
-    partRows = WORKER_CHUNK_ROWS;
-    const scoring: Promise<EnsembleScores>[] = [];
+    // Each part's rows go to a worker as soon as their features are ready; the rules run while the threads score.
     for (let from = offset; from < population.length; from += WORKER_CHUNK_ROWS) {
       const part = extractFeatures(population, champion.reference, {
         fromRow: from,
@@ -100,38 +97,42 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
       scoring.push(scoreOnWorker(champion, part));
     }
     ruleHits = rulesFor();
-    scores = concatScores(await Promise.all(scoring));
   } else {
     // Only the targets' rows: the context is measured against, not scored.
     const x = extractFeatures(population, champion.reference, { fromRow: offset });
-    [parts, partRows] = [[x], Math.max(x.rows, 1)];
+    parts.push(x);
     ruleHits = rulesFor();
-    scores = await scoreEnsemble(champion.session, x, input.chunkRows ? { chunkRows: input.chunkRows } : {});
+    scoring.push(scoreEnsemble(champion.session, x, input.chunkRows ? { chunkRows: input.chunkRows } : {}));
   }
-  // Only anomalies are explained: their rows are read where they are, not from a copy of all rows.
-  const featureRow = (i: number) => {
-    const part = parts[Math.floor(i / partRows)]!;
-    const r = i % partRows;
-    return part.data.subarray(r * part.cols, (r + 1) * part.cols);
-  };
-  const spec = effectiveSpec(champion.spec, input.decision);
-  const m = scores.memberCount;
-  return targets.map((t, i) => {
-    const members = scores.members.subarray(i * m, (i + 1) * m);
-    const ensembleScore = scores.score[i]!;
-    const modelsFlagged = modelsFlag(spec, members, ensembleScore);
-    const isAnomaly = modelsFlagged || ruleHits[i]!.length > 0;
-    return {
-      eventKey: t.event_key,
-      executionMs: t.executionMs,
-      ruleHits: ruleHits[i]!,
-      ensembleScore,
-      memberScores: memberScoresOf(spec.members, members),
-      modelsFlagged,
-      isAnomaly,
-      explanation: isAnomaly ? explainRow(champion, featureRow(i)) : null,
-    };
-  });
+  // Parts are decided (and their anomalies explained) as their scores arrive, while the threads score the rest. A
+  // part failing while an earlier one is awaited is reported when its turn comes, not as an unhandled rejection.
+  for (const pending of scoring) pending.catch(() => undefined);
+  const out: ScoredTrade[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    const scores = await scoring[p]!;
+    const m = scores.memberCount;
+    for (let r = 0; r < part.rows; r++) {
+      const i = out.length;
+      const t = targets[i]!;
+      const members = scores.members.subarray(r * m, (r + 1) * m);
+      const ensembleScore = scores.score[r]!;
+      const modelsFlagged = modelsFlag(spec, members, ensembleScore);
+      const isAnomaly = modelsFlagged || ruleHits[i]!.length > 0;
+      out.push({
+        eventKey: t.event_key,
+        executionMs: t.executionMs,
+        ruleHits: ruleHits[i]!,
+        ensembleScore,
+        memberScores: memberScoresOf(spec.members, members),
+        modelsFlagged,
+        isAnomaly,
+        // Only anomalies are explained: their rows are read where they are, not from a copy of all rows.
+        explanation: isAnomaly ? explainRow(champion, part.data.subarray(r * part.cols, (r + 1) * part.cols)) : null,
+      });
+    }
+  }
+  return out;
 }
 
 function memberScoresOf(
@@ -156,19 +157,4 @@ async function scoreOnWorker(champion: ChampionModel, x: Matrix): Promise<Ensemb
   } catch {
     return scoreEnsemble(champion.session, x);
   }
-}
-
-function concatScores(parts: readonly EnsembleScores[]): EnsembleScores {
-  if (parts.length === 1) return parts[0]!;
-  const memberCount = parts[0]?.memberCount ?? 0;
-  const rows = parts.reduce((n, p) => n + p.score.length, 0);
-  const score = new Float64Array(rows);
-  const members = new Float64Array(rows * memberCount);
-  let at = 0;
-  for (const p of parts) {
-    score.set(p.score, at);
-    members.set(p.members, at * memberCount);
-    at += p.score.length;
-  }
-  return { score, members, memberCount };
 }

@@ -2,6 +2,7 @@ import type { FeatureTrade } from './feature-trade';
 import { otherSideOf } from './market-level';
 import { robustLevel, type RobustLevel } from './robust-stats';
 import { factsOf, type TradeFacts } from './trade-facts';
+import { SortedTimes } from './sorted-times';
 import { MirrorIndex } from './wash-pairs';
 
 /**
@@ -20,9 +21,9 @@ export class PopulationIndex {
   private mirrorIndex: MirrorIndex | null = null;
   private mirrorWindowMs = NaN;
   private mirrorMemo: Int32Array | null = null;
-  private sortedTimes: Float64Array | null = null;
-  private byTrader: Map<string, Float64Array> | null = null;
-  private byOtherSide: { reportingEntity: string | null; groups: Map<string, Float64Array> } | null = null;
+  private sortedTimes: SortedTimes | null = null;
+  private byTrader: Map<string, SortedTimes> | null = null;
+  private byOtherSide: { reportingEntity: string | null; groups: Map<string, SortedTimes> } | null = null;
 
   /**
    * @param queries roughly how many trades will be asked about: with few of them (at most 1 in SCAN_RATIO), counts,
@@ -72,8 +73,8 @@ export class PopulationIndex {
   /** How many of the population were executed within [t − w, t + w]. */
   countWithin(t: number, w: number): number {
     if (this.scan) return this.scanCount(t, w, () => true);
-    this.sortedTimes ??= ascending(this.times);
-    return countIn(this.sortedTimes, t, w);
+    this.sortedTimes ??= new SortedTimes(this.times);
+    return this.sortedTimes.countWithin(t, w);
   }
 
   /** How many trades of the same trader lie within [t − w, t + w]. */
@@ -81,7 +82,7 @@ export class PopulationIndex {
     if (this.scan) return this.scanCount(t, w, (i) => this.facts[i]!.traderKey === traderKey);
     this.byTrader ??= this.timesBy((i) => this.facts[i]!.traderKey);
     const times = this.byTrader.get(traderKey);
-    return times ? countIn(times, t, w) : 0;
+    return times ? times.countWithin(t, w) : 0;
   }
 
   /** How many trades with `other` as their other side (see otherSideOf) lie within [t − w, t + w]. */
@@ -92,7 +93,7 @@ export class PopulationIndex {
       this.byOtherSide = { reportingEntity, groups };
     }
     const times = this.byOtherSide.groups.get(other);
-    return times ? countIn(times, t, w) : 0;
+    return times ? times.countWithin(t, w) : 0;
   }
 
   private scanCount(t: number, w: number, matches: (i: number) => boolean): number {
@@ -147,7 +148,7 @@ export class PopulationIndex {
   }
 
   /** Each key's execution times, ascending. */
-  private timesBy(keyOf: (i: number) => string): Map<string, Float64Array> {
+  private timesBy(keyOf: (i: number) => string): Map<string, SortedTimes> {
     const lists = new Map<string, number[]>();
     for (let i = 0; i < this.trades.length; i++) {
       const key = keyOf(i);
@@ -155,7 +156,7 @@ export class PopulationIndex {
       if (list) list.push(this.times[i]!);
       else lists.set(key, [this.times[i]!]);
     }
-    return new Map([...lists].map(([key, list]) => [key, ascending(list)]));
+    return new Map([...lists].map(([key, list]) => [key, new SortedTimes(list)]));
   }
 }
 
@@ -176,27 +177,4 @@ export function populationIndexOf(trades: readonly FeatureTrade[], queries?: num
     indexes.set(trades, index);
   }
   return index;
-}
-
-function ascending(values: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(values);
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]! < sorted[i - 1]!) return sorted.sort();
-  return sorted;
-}
-
-/** How many of ascending `times` lie in [t − w, t + w]. */
-function countIn(times: Float64Array, t: number, w: number): number {
-  return firstAtLeast(times, t + w, true) - firstAtLeast(times, t - w, false);
-}
-
-/** Index of the first value ≥ x (or > x when `strictly`). */
-function firstAtLeast(values: Float64Array, x: number, strictly: boolean): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x || (strictly && values[mid]! === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -9,6 +9,7 @@ let queue: Promise<void> = Promise.resolve();
 
 async function run(job: EnsembleJob): Promise<EnsembleJobScores> {
   if (current?.key !== job.key) {
+    if (!job.model) throw new Error(`ensemble worker has no model for ${job.key}`);
     const previous = current;
     current = {
       key: job.key,

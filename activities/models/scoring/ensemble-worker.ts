@@ -6,7 +6,8 @@ export interface EnsembleJob {
   id: number;
   /** Identifies the model: the worker opens a session only when it changes. */
   key: string;
-  model: Uint8Array;
+  /** The model's bytes, sent only with a worker's first job of a key (a copy per job cost more than its rows). */
+  model?: Uint8Array;
   input: Float32Array;
   rows: number;
   cols: number;
@@ -29,6 +30,8 @@ export type EnsembleJobResult = EnsembleJobScores | { id: number; error: string 
 export class EnsembleWorker {
   private worker: Worker | null = null;
   private nextId = 0;
+  /** The model key whose bytes this thread has. */
+  private sentKey: string | null = null;
   private readonly pending = new Map<number, { resolve: (s: EnsembleScores) => void; reject: (e: Error) => void }>();
 
   /** Jobs sent and not answered yet. */
@@ -43,7 +46,8 @@ export class EnsembleWorker {
     return new Promise<EnsembleScores>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      const job: EnsembleJob = { id, key, model, input, rows: x.rows, cols: x.cols };
+      const job: EnsembleJob = { id, key, input, rows: x.rows, cols: x.cols };
+      if (this.sentKey !== key) [job.model, this.sentKey] = [model, key];
       worker.postMessage(job, [input.buffer]);
     });
   }
@@ -80,6 +84,7 @@ export class EnsembleWorker {
   /** A dead worker fails what it held; the next call starts a new one. */
   private fail(error: Error): void {
     this.worker = null;
+    this.sentKey = null;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
