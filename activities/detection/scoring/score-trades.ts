@@ -8,7 +8,8 @@ import { EnsembleWorkerPool } from '../../models/scoring/ensemble-worker';
 import { scoreEnsemble, type EnsembleScores } from '../../models/scoring/score-ensemble';
 import { evaluateRules } from '../rules/evaluate-rules';
 import type { ChampionModel } from './champion-model';
-import { effectiveSpec, modelsFlag, type DecisionSettings } from './decision-policy';
+import { decideByVotes } from '../../models/ensemble/ensemble-spec';
+import { effectiveSpec, type DecisionSettings } from './decision-policy';
 import { explainRow, type TradeExplanation } from './explain-trade';
 
 /** Batches this large run their ONNX on worker threads while the rules run here; real-time requests stay in-thread. */
@@ -111,20 +112,19 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p]!;
     const scores = await scoring[p]!;
-    const m = scores.memberCount;
     for (let r = 0; r < part.rows; r++) {
       const i = out.length;
       const t = targets[i]!;
-      const members = scores.members.subarray(r * m, (r + 1) * m);
+      const { memberScores, votes } = memberScoresOf(spec.members, scores, r);
       const ensembleScore = scores.score[r]!;
-      const modelsFlagged = modelsFlag(spec, members, ensembleScore);
+      const modelsFlagged = decideByVotes(spec, votes, ensembleScore);
       const isAnomaly = modelsFlagged || ruleHits[i]!.length > 0;
       out.push({
         eventKey: t.event_key,
         executionMs: t.executionMs,
         ruleHits: ruleHits[i]!,
         ensembleScore,
-        memberScores: memberScoresOf(spec.members, members),
+        memberScores,
         modelsFlagged,
         isAnomaly,
         // Only anomalies are explained: their rows are read where they are, not from a copy of all rows.
@@ -135,16 +135,23 @@ export async function scoreTrades(input: ScoreTradesInput): Promise<ScoredTrade[
   return out;
 }
 
+/** Row r's member scores and votes (a view per row would be one more object per trade: read in place). */
 function memberScoresOf(
   specMembers: readonly { kind: string; threshold: number }[],
-  scores: Float64Array,
-): ScoredTrade['memberScores'] {
-  const out: ScoredTrade['memberScores'] = {};
+  scores: EnsembleScores,
+  r: number,
+): { memberScores: ScoredTrade['memberScores']; votes: number } {
+  const memberScores: ScoredTrade['memberScores'] = {};
+  const base = r * scores.memberCount;
+  let votes = 0;
   for (let j = 0; j < specMembers.length; j++) {
     const member = specMembers[j]!;
-    out[member.kind] = { score: scores[j]!, vote: scores[j]! >= member.threshold };
+    const score = j < scores.memberCount ? scores.members[base + j]! : Number.NaN;
+    const vote = score >= member.threshold;
+    if (vote) votes++;
+    memberScores[member.kind] = { score, vote };
   }
-  return out;
+  return { memberScores, votes };
 }
 
 /** A chunk's ensemble scores from a worker thread, or from the session here if the worker failed. */

@@ -39,7 +39,15 @@ export interface EnsembleSpec {
 
 /** The decision for one trade from its member scores and ensemble score (all as the ONNX model outputs them). */
 export function decide(spec: EnsembleSpec, memberScores: ArrayLike<number>, ensembleScore: number): boolean {
-  const votes = spec.members.reduce((n, m, i) => n + ((memberScores[i] ?? -Infinity) >= m.threshold ? 1 : 0), 0);
+  let votes = 0;
+  for (let i = 0; i < spec.members.length; i++) {
+    if ((memberScores[i] ?? -Infinity) >= spec.members[i]!.threshold) votes++;
+  }
+  return decideByVotes(spec, votes, ensembleScore);
+}
+
+/** The decision from the number of members voting (score ≥ their threshold) and the ensemble score. */
+export function decideByVotes(spec: EnsembleSpec, votes: number, ensembleScore: number): boolean {
   switch (spec.policy) {
     case 'any':
       return votes > 0;

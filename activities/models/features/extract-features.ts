@@ -3,7 +3,7 @@ import { ACTIVITY_WINDOW_MS, burstScore } from './activity-window';
 import type { FeatureReference } from './feature-reference';
 import { FEATURE_BOUNDS, FEATURE_NAMES, type FeatureName } from './feature-names';
 import type { FeatureTrade } from './feature-trade';
-import { notionalGroupKeys, otherSideOf, pricedAtExecution } from './market-level';
+import { otherSideOf, pricedAtExecution } from './market-level';
 import { populationIndexOf, type PopulationIndex } from './population-index';
 import { rateDeviation } from './rate-deviation';
 import { lookupsOf, type ReferenceLookups } from './reference-lookups';
@@ -51,7 +51,8 @@ export function extractFeatures(
 
 /** Column of each feature, and its bounds in column order. */
 const COLUMN = Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, j])) as Record<FeatureName, number>;
-const BOUNDS = FEATURE_NAMES.map((name) => FEATURE_BOUNDS[name]);
+const LOW = Float64Array.from(FEATURE_NAMES, (name) => FEATURE_BOUNDS[name][0]);
+const HIGH = Float64Array.from(FEATURE_NAMES, (name) => FEATURE_BOUNDS[name][1]);
 
 /** One trade's features, each clamped to its bounds, written at `base` in FEATURE_NAMES order (no object per row). */
 function writeFeatureRow(
@@ -66,8 +67,7 @@ function writeFeatureRow(
   const t = trade.executionMs;
   const facts = population.facts[position]!;
   const effectiveLag = facts.effectiveDay - facts.kstDay;
-  const [productKey, currencyKey] = notionalGroupKeys(trade);
-  const stats = lookups.logNotional.get(productKey) ?? lookups.logNotional.get(currencyKey);
+  const stats = lookups.notionalStats(trade.product, trade.notional_currency_leg1);
   // Counts include the trade itself; the burst score wants the others in its window.
   const otherEvents = population.countWithin(t, ACTIVITY_WINDOW_MS) - 1;
   const other = otherSideOf(trade, reportingEntity);
@@ -104,15 +104,11 @@ function writeFeatureRow(
 
 function put(data: Float64Array, base: number, name: FeatureName, value: number): void {
   const j = COLUMN[name];
-  data[base + j] = clampFinite(value, BOUNDS[j]!);
+  // Clamped to the feature's bounds; NaN (never expected) becomes 0.
+  data[base + j] = Number.isNaN(value) ? 0 : value < LOW[j]! ? LOW[j]! : value > HIGH[j]! ? HIGH[j]! : value;
 }
 
 /** sign(x) · ln(1 + |x|): keeps the sign of a day count while a 30-year swap does not dwarf a 2-day lag. */
 function signedLog1p(x: number): number {
   return Math.sign(x) * Math.log1p(Math.abs(x));
-}
-
-function clampFinite(value: number, [min, max]: readonly [number, number]): number {
-  if (Number.isNaN(value)) return 0;
-  return value < min ? min : value > max ? max : value;
 }

@@ -34,7 +34,8 @@ export class PopulationIndex {
     queries = trades.length,
   ) {
     this.facts = trades.map(factsOf);
-    this.times = Float64Array.from(trades, (t) => t.executionMs);
+    this.times = new Float64Array(trades.length);
+    for (let i = 0; i < trades.length; i++) this.times[i] = trades[i]!.executionMs;
     this.scan = queries * SCAN_RATIO <= trades.length;
   }
 

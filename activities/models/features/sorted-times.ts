@@ -6,11 +6,15 @@
  */
 export class SortedTimes {
   readonly values: Float64Array;
-  /** Last answers per window width: [lower-bound index, upper-bound index]. */
-  private readonly hints = new Map<number, Int32Array>();
+  /** The window width last asked about and its last answers (one phase of work asks with one width). */
+  private width = NaN;
+  private lower = 0;
+  private upper = 0;
+  /** Other widths' last answers: [lower, upper]. */
+  private readonly otherWidths = new Map<number, Int32Array>();
 
   /** `times` in any order; copied. */
-  constructor(times: ArrayLike<number>) {
+  constructor(times: Float64Array | readonly number[]) {
     this.values = ascending(times);
   }
 
@@ -20,18 +24,21 @@ export class SortedTimes {
 
   /** How many values lie in [t − w, t + w]. */
   countWithin(t: number, w: number): number {
-    let hint = this.hints.get(w);
-    if (hint === undefined) this.hints.set(w, (hint = new Int32Array(2)));
-    const lower = firstAtLeastFrom(this.values, t - w, false, hint[0]!);
-    const upper = firstAtLeastFrom(this.values, t + w, true, hint[1]!);
-    hint[0] = lower;
-    hint[1] = upper;
-    return upper - lower;
+    if (w !== this.width) this.switchWidth(w);
+    this.lower = firstAtLeastFrom(this.values, t - w, false, this.lower);
+    this.upper = firstAtLeastFrom(this.values, t + w, true, this.upper);
+    return this.upper - this.lower;
+  }
+
+  private switchWidth(w: number): void {
+    if (!Number.isNaN(this.width)) this.otherWidths.set(this.width, Int32Array.of(this.lower, this.upper));
+    const saved = this.otherWidths.get(w);
+    [this.width, this.lower, this.upper] = [w, saved?.[0] ?? 0, saved?.[1] ?? 0];
   }
 }
 
-function ascending(values: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(values);
+function ascending(values: Float64Array | readonly number[]): Float64Array {
+  const sorted = values instanceof Float64Array ? values.slice() : new Float64Array(values);
   for (let i = 1; i < sorted.length; i++) if (sorted[i]! < sorted[i - 1]!) return sorted.sort();
   return sorted;
 }
