@@ -60,21 +60,24 @@ const day: FeatureTrade[] = generatedDay(batchRows, 3).map((d, i) => fromTradeRe
 log(`scoring ${day.length} trades ${repeats}×`);
 const runs = [];
 for (let r = 0; r < repeats; r++) {
+  // Fresh trade objects per run, as a batch loaded from the database has: what is memoised per trade object or per
+  // array (facts, indexes) must not carry over from the run before.
+  const targets = day.map((t) => ({ ...t }));
   at = performance.now();
-  // Each call gets its own copy of the day: per-batch lookups are cached by array, and a run must not reuse another's.
   const scored = await scoreTrades({
-    targets: day.slice(),
+    targets,
     context: [],
     champion,
     rules,
     decision: { policy: 'weighted' },
   });
   const seconds = (performance.now() - at) / 1000;
+  const fresh = day.map((t) => ({ ...t }));
   at = performance.now();
-  const features = extractFeatures(day.slice(), champion.reference);
+  const features = extractFeatures(fresh, champion.reference);
   const featuresSeconds = (performance.now() - at) / 1000;
   at = performance.now();
-  const copy = day.slice();
+  const copy = fresh.slice();
   evaluateRules({ targets: copy, population: copy, reference: champion.reference, rules });
   const rulesSeconds = (performance.now() - at) / 1000;
   at = performance.now();

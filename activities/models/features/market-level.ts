@@ -1,3 +1,4 @@
+import { KeyInterner } from './key-interner';
 import type { FeatureTrade } from './feature-trade';
 
 export type LevelField = 'fixed_rate_leg1' | 'price' | 'spread';
@@ -45,8 +46,17 @@ export function pricedAtExecution(trade: FeatureTrade): boolean {
  * quote used (a rate and a price never share a median). E.g. `IRS|KRW||5Y|fixed_rate_leg1`.
  */
 export function levelBucketKey(trade: FeatureTrade, tenorLabel: string, field: LevelField): string {
-  return `${trade.product}|${trade.notional_currency_leg1}|${trade.notional_currency_leg2 ?? ''}|${tenorLabel}|${field}`;
+  return bucketKeys.key5(
+    trade.product,
+    trade.notional_currency_leg1,
+    trade.notional_currency_leg2 ?? '',
+    tenorLabel,
+    field,
+  );
 }
+
+/** Buckets are few (products × currencies × tenors × fields): the limit only guards against odd input. */
+const bucketKeys = new KeyInterner('|', 100_000);
 
 /**
  * The smallest spread the deviation is measured in: half a basis point for rates and spreads, a basis point of the

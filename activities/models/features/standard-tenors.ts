@@ -39,10 +39,13 @@ export interface TenorMatch {
  * @example const match = createTenorMatcher(); match('IRS', 20_780, 21_145) // { label: '1Y', gapDays: 0 }
  */
 export function createTenorMatcher(): (product: string, effectiveDay: number, expirationDay: number) => TenorMatch {
-  const memo = new Map<string, TenorMatch>();
+  // Keyed by a number, not a string built per trade: unique while day numbers stay within ±4,000,000 (any
+  // four-digit year) and exact below 2^53.
+  const memos = { rolling: new Map<number, TenorMatch>(), plain: new Map<number, TenorMatch>() };
   return (product, effectiveDay, expirationDay) => {
     const rolls = IMM_ROLL_PRODUCTS.has(product);
-    const key = `${rolls ? 'I' : 'P'}${effectiveDay}:${expirationDay}`;
+    const memo = rolls ? memos.rolling : memos.plain;
+    const key = effectiveDay * 8_000_000 + expirationDay;
     let match = memo.get(key);
     if (match === undefined) {
       match = nearestStandardTenor(effectiveDay, expirationDay, rolls);

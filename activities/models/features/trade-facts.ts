@@ -1,4 +1,5 @@
 import type { FeatureTrade } from './feature-trade';
+import { KeyInterner } from './key-interner';
 import { levelBucketKey, marketLevelOf, pricedAtExecution, traderKeyOf, type MarketLevel } from './market-level';
 import { createTenorMatcher, type TenorMatch } from './standard-tenors';
 import { dayNumberOf, kstDayOf } from './trade-calendar';
@@ -22,6 +23,8 @@ export interface TradeFacts {
 // Trade objects are values: never changed once built. A real-time process keeps the recent flow's objects in
 // memory and scores every new trade among them, so each one's facts are worked out once, not once per request.
 const memo = new WeakMap<FeatureTrade, TradeFacts>();
+/** `<kstDay>#<bucketKey>`, shared per bucket and day; a year of days of every bucket fits well within the limit. */
+const dayKeys = new KeyInterner('#', 500_000);
 let matchTenor = createTenorMatcher();
 let tenorCalls = 0;
 /** The tenor memo is dropped now and then: a long-running process sees an unbounded set of date pairs. */
@@ -54,7 +57,7 @@ function computeFacts(t: FeatureTrade): TradeFacts {
     tenor,
     level,
     bucketKey,
-    pricedDayKey: bucketKey !== null && pricedAtExecution(t) ? `${kstDay}#${bucketKey}` : null,
+    pricedDayKey: bucketKey !== null && pricedAtExecution(t) ? dayKeys.key2(kstDay, bucketKey) : null,
     traderKey: traderKeyOf(t),
   };
 }
