@@ -1,7 +1,7 @@
 import type { FeatureTrade } from './feature-trade';
 import { otherSideOf } from './market-level';
 import { robustLevel, type RobustLevel } from './robust-stats';
-import { factsOf, type TradeFacts } from './trade-facts';
+import { computeFacts, factsOf, type TradeFacts } from './trade-facts';
 import { SortedTimes } from './sorted-times';
 import { MirrorIndex } from './wash-pairs';
 
@@ -33,7 +33,9 @@ export class PopulationIndex {
     readonly trades: readonly FeatureTrade[],
     queries = trades.length,
   ) {
-    this.facts = trades.map(factsOf);
+    // A batch's trades are scored once, here: the per-object memo (for real-time context, seen by request after
+    // request) would only add a weak entry per trade for the garbage collector to trace.
+    this.facts = trades.map(trades.length >= UNMEMOISED_FACTS ? computeFacts : factsOf);
     this.times = new Float64Array(trades.length);
     for (let i = 0; i < trades.length; i++) this.times[i] = trades[i]!.executionMs;
     this.scan = queries * SCAN_RATIO <= trades.length;
@@ -162,6 +164,8 @@ export class PopulationIndex {
 }
 
 const UNKNOWN = -2;
+/** Populations this large are batches (real-time context stays well below it). */
+const UNMEMOISED_FACTS = 50_000;
 /** Scanning pays while the trades asked about are at most one in this many. */
 const SCAN_RATIO = 32;
 const indexes = new WeakMap<readonly FeatureTrade[], PopulationIndex>();

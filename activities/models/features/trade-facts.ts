@@ -39,7 +39,8 @@ export function factsOf(trade: FeatureTrade): TradeFacts {
   return facts;
 }
 
-function computeFacts(t: FeatureTrade): TradeFacts {
+/** A trade's facts worked out afresh, not memoised: for a large batch, whose index holds them while it is scored. */
+export function computeFacts(t: FeatureTrade): TradeFacts {
   if (++tenorCalls > TENOR_MEMO_CALLS) {
     matchTenor = createTenorMatcher();
     tenorCalls = 0;
