@@ -1,4 +1,4 @@
-import { decide, type DecisionPolicy, type EnsembleSpec } from '../../models/ensemble/ensemble-spec';
+import type { DecisionPolicy, EnsembleSpec } from '../../models/ensemble/ensemble-spec';
 
 export type { DecisionPolicy };
 
@@ -12,9 +12,4 @@ export interface DecisionSettings {
 /** The champion's spec with the configured policy (and threshold) in place of the trained ones. */
 export function effectiveSpec(spec: EnsembleSpec, settings: DecisionSettings): EnsembleSpec {
   return { ...spec, policy: settings.policy, threshold: settings.threshold ?? spec.threshold };
-}
-
-/** Whether the models flag a row: `any` member vote, a `majority` of votes, or the `weighted` score ≥ threshold. */
-export function modelsFlag(spec: EnsembleSpec, memberScores: ArrayLike<number>, ensembleScore: number): boolean {
-  return decide(spec, memberScores, ensembleScore);
 }

@@ -68,8 +68,11 @@ export function levelScaleFloor(field: LevelField, median: number): number {
 
 /** Notional groups, most specific first: product and currency, then the currency across products. */
 export function notionalGroupKeys(trade: FeatureTrade): [string, string] {
-  return [`${trade.product}|${trade.notional_currency_leg1}`, `*|${trade.notional_currency_leg1}`];
+  return [`${trade.product}|${trade.notional_currency_leg1}`, `${ANY_PRODUCT}|${trade.notional_currency_leg1}`];
 }
+
+/** The product part of a currency-wide notional group's key. */
+export const ANY_PRODUCT = '*';
 
 /**
  * The other side of the trade: counterparty_2, unless that is the reporting entity itself (the second leg of a

@@ -1,5 +1,6 @@
 import { shareLookup } from './activity-window';
 import type { FeatureReference } from './feature-reference';
+import { ANY_PRODUCT } from './market-level';
 import type { MeanStd, RobustLevel } from './robust-stats';
 
 /** A reference's records as maps and lookups, built once per reference object (a champion keeps one for months). */
@@ -45,6 +46,3 @@ function notionalStatsLookup(records: FeatureReference['logNotional']): Referenc
     return products?.get(product) ?? products?.get(ANY_PRODUCT);
   };
 }
-
-/** The product part of a currency-wide key (see notionalGroupKeys). */
-const ANY_PRODUCT = '*';

@@ -18,10 +18,6 @@ export class SortedTimes {
     this.values = ascending(times);
   }
 
-  get length(): number {
-    return this.values.length;
-  }
-
   /** How many values lie in [t − w, t + w]. */
   countWithin(t: number, w: number): number {
     if (w !== this.width) this.switchWidth(w);

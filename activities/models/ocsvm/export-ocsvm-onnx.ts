@@ -5,15 +5,12 @@ import { scoreScale } from './score-ocsvm';
 export interface OneClassSvmOnnxOptions {
   readonly inputName: string;
   readonly outputName: string;
-  /** Kept for callers that pass it; the graph uses only the default domain. */
-  readonly mlOpset: number;
   readonly opset: number;
 }
 
 export const DEFAULT_OCSVM_ONNX_OPTIONS: OneClassSvmOnnxOptions = {
   inputName: 'X',
   outputName: 'score',
-  mlOpset: 3,
   opset: 17,
 };
 
@@ -80,13 +77,13 @@ export function exportOneClassSvmOnnx(
   model: OneClassSvmModel,
   options: Partial<OneClassSvmOnnxOptions> = {},
 ): Uint8Array {
-  const { inputName, outputName, mlOpset, opset } = { ...DEFAULT_OCSVM_ONNX_OPTIONS, ...options };
+  const { inputName, outputName, opset } = { ...DEFAULT_OCSVM_ONNX_OPTIONS, ...options };
   const g = new GraphBuilder('one_class_svm');
   g.input(inputName, [null, model.nFeatures]);
   addOneClassSvmScore(g, model, inputName, outputName);
   g.output(outputName, [null, 1]);
   return g.toModel({
-    opsets: { '': opset, 'ai.onnx.ml': mlOpset },
+    opsets: { '': opset },
     docString: `One-class SVM (RBF, gamma ${model.gamma}, nu ${model.nu}, ${model.coefficients.length} SVs): score = -f(x)/(nu*l)`,
   });
 }

@@ -4,8 +4,8 @@ import { neutralise, reportFileName } from '../../../activities/detection/batch-
 import { batchAlertMessageId } from '../../../activities/detection/batch-alert';
 import { kstDateRange } from '../../../activities/detection/kst-range';
 import { kstDateOf } from '../../../activities/detection/scoring/kst-date';
-import { effectiveSpec, modelsFlag } from '../../../activities/detection/scoring/decision-policy';
-import type { EnsembleSpec } from '../../../activities/models/ensemble/ensemble-spec';
+import { effectiveSpec } from '../../../activities/detection/scoring/decision-policy';
+import { decide, type EnsembleSpec } from '../../../activities/models/ensemble/ensemble-spec';
 import { groupIssues } from '../../../client/api/intake/validation-errors';
 import { makeTradeBatchSchema } from '../../../schemas/trade/trade.zod';
 import { validRow } from '../../support/trade-rows';
@@ -44,16 +44,16 @@ describe('decision policy', () => {
   const oneVote = [3, 0, 0];
   const twoVotes = [3, 3, 0];
   it('any: one member vote flags', () => {
-    assert.equal(modelsFlag(effectiveSpec(spec, { policy: 'any' }), oneVote, 1.5), true);
-    assert.equal(modelsFlag(effectiveSpec(spec, { policy: 'any' }), [1, 1, 1], 1), false);
+    assert.equal(decide(effectiveSpec(spec, { policy: 'any' }), oneVote, 1.5), true);
+    assert.equal(decide(effectiveSpec(spec, { policy: 'any' }), [1, 1, 1], 1), false);
   });
   it('majority: more than half the members', () => {
-    assert.equal(modelsFlag(effectiveSpec(spec, { policy: 'majority' }), oneVote, 1.5), false);
-    assert.equal(modelsFlag(effectiveSpec(spec, { policy: 'majority' }), twoVotes, 2.4), true);
+    assert.equal(decide(effectiveSpec(spec, { policy: 'majority' }), oneVote, 1.5), false);
+    assert.equal(decide(effectiveSpec(spec, { policy: 'majority' }), twoVotes, 2.4), true);
   });
   it("weighted: the ensemble score against the champion's threshold, or a configured one", () => {
-    assert.equal(modelsFlag(effectiveSpec(spec, { policy: 'weighted' }), oneVote, 1.5), true);
-    assert.equal(modelsFlag(effectiveSpec(spec, { policy: 'weighted', threshold: 2 }), oneVote, 1.5), false);
+    assert.equal(decide(effectiveSpec(spec, { policy: 'weighted' }), oneVote, 1.5), true);
+    assert.equal(decide(effectiveSpec(spec, { policy: 'weighted', threshold: 2 }), oneVote, 1.5), false);
   });
 });
 
