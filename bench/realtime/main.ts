@@ -30,13 +30,13 @@ import type { RawTradeRow, TradeRecord } from '../../schemas/trade/fields';
 import { validateTrade } from '../../schemas/trade/validate-trade';
 import { trainChampion } from './champion';
 
-// bench/realtime: sustained single-trade POST /api/trades on loopback (autocannon, fixed rate) against the real API
-// with a trained champion and a day of stored context, next to the same load on a bare express endpoint that only
-// parses JSON; then batch scoring throughput. Usage: npm run bench:realtime -- [seconds] [rate] [batchRows]
+// bench/realtime: sustained single-trade POST /api/trades on loopback (open loop, fixed rate: see load.ts) against the
+// real API with a trained champion and a day of stored context, next to the same load on a bare express endpoint
+// that only parses JSON; then batch scoring throughput. Usage: npm run bench:realtime -- [seconds] [rate] [batchRows]
 const seconds = Number(process.argv[2] ?? 30);
 const rate = Number(process.argv[3] ?? 500);
 const batchRows = Number(process.argv[4] ?? 200_000);
-/** Fixed connections: at most this many requests in flight, each connection sending its next after an answer. */
+/** Keep-alive connections the generator may open: at most this many requests in flight (the rest wait, and count). */
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DATE = '2026-11-18';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -120,9 +120,15 @@ async function load(server: { port: number; child: ChildProcess }, bodiesFile: s
     maxMs: number;
     errors: number;
     requests: number;
+    warmUpRequests: number;
+    anomalyAnswers: number;
+    p99NormalMs: number;
+    p50AnomalyMs: number;
+    sendLagP99Ms: number;
   };
   // The server's own CPU per answered request: what the machine's other load does not change much.
-  const serverCpuMsPerRequest = Number(((cpuMsOf(server.child.pid!) - cpuBefore) / measured.requests).toFixed(2));
+  const answered = measured.requests + measured.warmUpRequests;
+  const serverCpuMsPerRequest = Number(((cpuMsOf(server.child.pid!) - cpuBefore) / answered).toFixed(2));
   return { ...measured, serverCpuMsPerRequest };
 }
 

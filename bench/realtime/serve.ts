@@ -7,7 +7,7 @@ import { createIntakeSetup } from '../../client/api/intake/intake-setup';
 import { connectTemporal } from '../../client/temporal/connect';
 import { apiConfigSchema, loadConfig } from '../../schemas/config';
 
-// The server side of bench/realtime, in its own process so autocannon does not share its event loop:
+// The server side of bench/realtime, in its own process so the load generator does not share its event loop:
 // `intake` = the real API (auth, validation, store, score, answer); `bare` = express parsing JSON and nothing else.
 const mode = process.argv[2];
 if (mode === 'bare') {
