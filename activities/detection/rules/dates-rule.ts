@@ -1,5 +1,6 @@
 import { kstDateOf } from '../../../schemas/calendar/kst';
-import { dayNumberOf, kstDayOf } from '../../models/features/trade-calendar';
+import { populationIndexOf } from '../../models/features/population-index';
+import { factsOf } from '../../models/features/trade-facts';
 import type { RuleEvaluator } from './rule-input';
 
 const DAYS_PER_YEAR = 365.25;
@@ -9,17 +10,30 @@ const DAYS_PER_YEAR = 365.25;
  * executed, back-dated or starting implausibly far ahead, or a tenor longer than any quoted one. Lifecycle events
  * (amendments, terminations) of old trades naturally carry old dates, so only the first check applies to them.
  */
-export const datesRule: RuleEvaluator = ({ targets, rules }) =>
-  targets.map((trade) => {
-    const effective = dayNumberOf(trade.effective_date);
-    const expiration = dayNumberOf(trade.expiration_date);
-    const executed = kstDayOf(trade.executionMs);
+export const datesRule: RuleEvaluator = ({ targets, population, rules }) => {
+  const index = populationIndexOf(population, targets.length);
+  // Targets usually end the population (a batch's are all of it): then their day numbers are already at hand.
+  const offset = population.length - targets.length;
+  const { maxBackdatedDays, maxForwardStartDays, maxTenorYears } = rules.dates;
+  return targets.map((trade, i) => {
+    const facts = population[offset + i] === trade ? index.facts[offset + i]! : factsOf(trade);
+    const { effectiveDay: effective, expirationDay: expiration, kstDay: executed } = facts;
+    // Most trades are consistent: they are let go before any text is built.
+    const newTrade = trade.action_type === 'NEWT';
+    if (
+      effective <= expiration &&
+      (!newTrade ||
+        (expiration >= executed &&
+          effective >= executed - maxBackdatedDays &&
+          effective <= executed + maxForwardStartDays &&
+          (expiration - effective) / DAYS_PER_YEAR <= maxTenorYears))
+    )
+      return null;
     const reasons: string[] = [];
     if (effective > expiration) {
       reasons.push(`effective date ${trade.effective_date} is after expiration date ${trade.expiration_date}`);
     }
-    if (trade.action_type === 'NEWT') {
-      const { maxBackdatedDays, maxForwardStartDays, maxTenorYears } = rules.dates;
+    if (newTrade) {
       if (expiration < executed) {
         reasons.push(
           `expiration date ${trade.expiration_date} is before the execution date ${kstDateOf(trade.executionMs)} (KST)`,
@@ -43,3 +57,4 @@ export const datesRule: RuleEvaluator = ({ targets, rules }) =>
     }
     return reasons.length === 0 ? null : { rule: 'inconsistent_dates', reason: reasons.join('; ') };
   });
+};

@@ -82,7 +82,8 @@ export class PopulationIndex {
 
   /** How many trades of the same trader lie within [t − w, t + w]. */
   traderCountWithin(traderKey: string, t: number, w: number): number {
-    if (this.scan) return this.scanCount(t, w, (i) => this.facts[i]!.traderKey === traderKey);
+    // The scans are methods of their own: a closure here would allocate its context on every call, scan or not.
+    if (this.scan) return this.scanTraderCount(traderKey, t, w);
     this.byTrader ??= this.timesBy((i) => this.facts[i]!.traderKey);
     const times = this.byTrader.get(traderKey);
     return times ? times.countWithin(t, w) : 0;
@@ -90,13 +91,21 @@ export class PopulationIndex {
 
   /** How many trades with `other` as their other side (see otherSideOf) lie within [t − w, t + w]. */
   otherSideCountWithin(reportingEntity: string | null, other: string, t: number, w: number): number {
-    if (this.scan) return this.scanCount(t, w, (i) => otherSideOf(this.trades[i]!, reportingEntity) === other);
+    if (this.scan) return this.scanOtherSideCount(reportingEntity, other, t, w);
     if (this.byOtherSide?.reportingEntity !== reportingEntity) {
       const groups = this.timesBy((i) => otherSideOf(this.trades[i]!, reportingEntity));
       this.byOtherSide = { reportingEntity, groups };
     }
     const times = this.byOtherSide.groups.get(other);
     return times ? times.countWithin(t, w) : 0;
+  }
+
+  private scanTraderCount(traderKey: string, t: number, w: number): number {
+    return this.scanCount(t, w, (i) => this.facts[i]!.traderKey === traderKey);
+  }
+
+  private scanOtherSideCount(reportingEntity: string | null, other: string, t: number, w: number): number {
+    return this.scanCount(t, w, (i) => otherSideOf(this.trades[i]!, reportingEntity) === other);
   }
 
   private scanCount(t: number, w: number, matches: (i: number) => boolean): number {

@@ -18,18 +18,19 @@ import { squaredDistance } from './rbf-kernel';
 export function featureContributions(model: OneClassSvmModel, row: ArrayLike<number>): Float64Array {
   const { coefficients, supportVectors, nFeatures: d, gamma } = model;
   if (row.length !== d) throw new Error(`expected ${d} features, got ${row.length}`);
-  const logWeights = new Float64Array(coefficients.length);
+  const logCoefficients = logCoefficientsOf(model);
+  const weights = new Float64Array(coefficients.length);
   let maxLog = -Infinity;
   for (let i = 0; i < coefficients.length; i++) {
-    const lw = Math.log(coefficients[i]!) - gamma * squaredDistance(supportVectors, i * d, row, 0, d);
-    logWeights[i] = lw;
+    const lw = logCoefficients[i]! - gamma * squaredDistance(supportVectors, i * d, row, 0, d);
+    weights[i] = lw;
     if (lw > maxLog) maxLog = lw;
   }
   let total = 0;
-  for (let i = 0; i < logWeights.length; i++) total += Math.exp(logWeights[i]! - maxLog);
+  for (let i = 0; i < weights.length; i++) total += weights[i] = Math.exp(weights[i]! - maxLog);
   const contributions = new Float64Array(d);
   for (let i = 0; i < coefficients.length; i++) {
-    const w = Math.exp(logWeights[i]! - maxLog) / total;
+    const w = weights[i]! / total;
     // Weights below 1e-12 cannot move a contribution visibly; skipping them spares the per-feature loop for most SVs.
     if (w < 1e-12) continue;
     for (let j = 0; j < d; j++) {
@@ -38,6 +39,18 @@ export function featureContributions(model: OneClassSvmModel, row: ArrayLike<num
     }
   }
   return contributions;
+}
+
+const LOG_COEFFICIENTS = new WeakMap<OneClassSvmModel, Float64Array>();
+
+/** ln αᵢ, worked out once per model: a batch explains thousands of rows with the same support vectors. */
+function logCoefficientsOf(model: OneClassSvmModel): Float64Array {
+  let logs = LOG_COEFFICIENTS.get(model);
+  if (logs === undefined) {
+    logs = Float64Array.from(model.coefficients, Math.log);
+    LOG_COEFFICIENTS.set(model, logs);
+  }
+  return logs;
 }
 
 /** The k features contributing most to the row's anomaly score, largest first (ties: lower index first). */
